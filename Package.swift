@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "plinth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "plinth", targets: ["plinth"]),
+        .library(name: "PluginKit", targets: ["PluginKit"]),
+        .library(name: "PlinthJSON", targets: ["PlinthJSON"]),
+        .library(name: "plinth-endpoint-server", type: .dynamic, targets: ["EndpointServer"]),
+    ],
+    traits: [.default(enabledTraits: ["Server"]), .trait(name: "Server", description: "Builds the host")],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .target(name: "PluginABI", path: "Sources/PluginABI"),
+        .target(name: "PlinthJSON", swiftSettings: swift5),
+        .target(name: "PluginKit", dependencies: ["PluginABI", "PlinthJSON"], swiftSettings: swift5),
+        .target(
+            name: "Host",
+            dependencies: [
+                "PluginABI", "PlinthJSON",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
+                .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Server"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Server"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Server"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Server"])),
+            ],
+            swiftSettings: swift5
+        ),
+        .executableTarget(name: "plinth", dependencies: ["Host"], swiftSettings: swift5),
+        .target(name: "EndpointServer", dependencies: ["PluginKit"], path: "Plugins/endpoint-server", swiftSettings: swift5),
+        .testTarget(name: "HostTests", dependencies: ["Host"], swiftSettings: swift5),
+    ]
+)
+
+var swift5: [SwiftSetting] { [.swiftLanguageMode(.v5)] }

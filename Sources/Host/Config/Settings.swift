@@ -1,0 +1,58 @@
+import Foundation
+
+/// The validated settings the host itself uses, read once at start.
+///
+/// Names and defaults follow Directus where Directus has the variable; the
+/// embedded default keeps everything under `./data`.
+public struct Settings: Sendable {
+    public var host: String
+    public var port: Int
+    public var publicURL: String
+    public var secret: String
+    /// True when SECRET was not configured and a random one was generated.
+    public var secretGenerated: Bool
+    public var logLevel: String
+    public var logStyle: String
+    public var maxPayloadSize: Int
+    public var extensionsPath: String
+    public var extensionsMustLoad: Bool
+    /// Folder holding the built-in plugins (`PLUGINS_PATH`).
+    public var pluginsPath: String?
+    /// Threads of the pool that runs blocking plugin calls (`PLUGIN_THREADS`).
+    public var pluginThreads: Int
+    /// Milliseconds to wait for in-flight requests at shutdown (`SERVER_SHUTDOWN_TIMEOUT`).
+    public var shutdownTimeout: Int
+    /// The data folder of the embedded default.
+    public var dataPath: String
+
+    /// Reads and validates the settings, naming the first bad variable.
+    public init(_ env: Environment) throws {
+        try env.requireReadable(["HOST", "PORT", "PUBLIC_URL", "SECRET", "KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "ADMIN_TOKEN",
+                                 "DB_PASSWORD", "DB_CONNECTION_STRING", "DB_USER", "DB_HOST", "DB_DATABASE", "DB_FILENAME"])
+        host = env.string("HOST", default: "0.0.0.0")
+        port = try env.int("PORT", default: 8055, in: 0...65535)
+        publicURL = env.string("PUBLIC_URL", default: "/")
+        if let secret = env.string("SECRET"), !secret.isEmpty {
+            self.secret = secret
+            secretGenerated = false
+        } else {
+            secret = Settings.randomSecret()
+            secretGenerated = true
+        }
+        logLevel = try env.choice("LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], default: "info")
+        logStyle = try env.choice("LOG_STYLE", ["pretty", "raw"], default: "pretty")
+        maxPayloadSize = try env.bytes("MAX_PAYLOAD_SIZE", default: 1 << 20)
+        dataPath = env.string("DATA_PATH", default: "./data")
+        extensionsPath = env.string("EXTENSIONS_PATH", default: "./extensions")
+        extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
+        pluginsPath = env.string("PLUGINS_PATH")
+        pluginThreads = try env.int("PLUGIN_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 4), in: 1...1024)
+        shutdownTimeout = try env.milliseconds("SERVER_SHUTDOWN_TIMEOUT", default: 1000)
+    }
+
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<32).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+}

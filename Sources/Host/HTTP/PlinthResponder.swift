@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The single Hummingbird responder: routes every request to an endpoint plugin.
+///
+/// Order, as in Directus: route lookup (unknown → 404 `ROUTE_NOT_FOUND`),
+/// body collection capped at MAX_PAYLOAD_SIZE (→ 400 `INVALID_PAYLOAD`),
+/// accountability, then the plugin.
+struct PlinthResponder: HTTPResponder {
+    typealias Context = PlinthRequestContext
+    let runtime: Runtime
+
+    func respond(to request: Request, context: PlinthRequestContext) async throws -> Response {
+        let path = PlinthResponder.decodePath(request.uri.path)
+        let method = request.method.rawValue
+        guard let match = runtime.registry.router.match(method: method, path: path) else {
+            return HTTPErrors.response(.routeNotFound(path))
+        }
+        let limit = runtime.settings.maxPayloadSize
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            return HTTPErrors.response(.invalidPayload("request entity too large"))
+        }
+        var body: ByteBuffer?
+        do {
+            let collected = try await request.body.collect(upTo: limit)
+            body = collected.readableBytes > 0 ? collected : nil
+        } catch is NIOTooManyBytesError {
+            return HTTPErrors.response(.invalidPayload("request entity too large"))
+        }
+        var headers: [(String, String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
+        let remote = PlinthResponder.remoteAddress(context)
+        let callContext = CallContext(accountability: .anonymous(ip: remote))
+        let arena = RequestArena(method: method, path: path, query: request.uri.query ?? "", headers: headers,
+                                 params: match.params, body: body, remoteAddress: remote, context: callContext)
+        let response = await runtime.dispatcher.dispatch(match, arena: arena)
+        withExtendedLifetime(callContext) {}
+        return response
+    }
+
+    static func remoteAddress(_ context: PlinthRequestContext) -> String {
+        guard let address = context.remoteAddress else { return "" }
+        return address.ipAddress ?? ""
+    }
+
+    /// Percent-decodes a path; a malformed escape leaves the path as it is.
+    static func decodePath(_ raw: String) -> String {
+        guard raw.contains("%") else { return raw }
+        return raw.removingPercentEncoding ?? raw
+    }
+}
+
+/// Hummingbird's per-request context, plus the peer address.
+struct PlinthRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PluginABI
+
+/// One running Plinth host: configuration, plugins, event bus, pool, engine services and HTTP server.
+public final class Runtime: @unchecked Sendable {
+    public let env: Environment
+    public let settings: Settings
+    public let logger: Logger
+    public let pool: BlockingPool
+    public let bus: EventBus
+    public let registry: Registry
+    public let services: ServiceRegistry
+    /// Plugins refused at load, configure or start (already logged).
+    public private(set) var refusals: [LoadRefusal] = []
+    private(set) lazy var loader = PluginLoader(runtime: self)
+    private(set) lazy var dispatcher = EndpointDispatcher(pool: pool, logger: logger, maxResponseSize: Int.max)
+    private var scheduler: Scheduler?
+    /// Identifies this process in health reports when KEY is unset.
+    let serviceID = UUID().uuidString.lowercased()
+
+    /// Creates a runtime; nothing is loaded or started yet.
+    public init(env: Environment, settings: Settings, logger: Logger = Logger(label: "plinth")) {
+        self.env = env
+        self.settings = settings
+        self.logger = logger
+        pool = BlockingPool(threads: settings.pluginThreads)
+        bus = EventBus(pool: pool, logger: logger)
+        registry = Registry(bus: bus)
+        services = ServiceRegistry()
+        CoreServices.register(in: self)
+    }
+
+    /// Loads, configures and starts every plugin.
+    ///
+    /// Throws the first refusal when EXTENSIONS_MUST_LOAD is true; otherwise
+    /// refused plugins are logged and skipped.
+    public func loadPlugins() throws {
+        refusals = loader.loadAll()
+        for plugin in registry.plugins {
+            if let refusal = lifecycle(plugin) {
+                logger.error("\(refusal.description)")
+                refusals.append(refusal)
+            }
+        }
+        if settings.extensionsMustLoad, let first = refusals.first {
+            throw first
+        }
+    }
+
+    /// Runs `configure` then `start`; a failure withdraws the plugin's registrations.
+    private func lifecycle(_ plugin: LoadedPlugin) -> LoadRefusal? {
+        let config: [String: Any] = ["v": 1, "id": plugin.id, "file": plugin.path, "data_dir": settings.dataPath]
+        let json = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])).map { [UInt8]($0) } ?? []
+        if let configure = plugin.descriptor.configure {
+            var error = plinth_buffer()
+            let status = ABIText.withView(json) { configure(plugin.state, $0, &error) }
+            let message = String(decoding: OwnedBuffer.take(error), as: UTF8.self)
+            if status != PLINTH_OK {
+                registry.withdraw(plugin)
+                return LoadRefusal(file: plugin.path, reason: "expected configure to succeed, found status \(status)\(message.isEmpty ? "" : ": \(message)")")
+            }
+        }
+        if let start = plugin.descriptor.start {
+            var error = plinth_buffer()
+            let status = start(plugin.state, &error)
+            let message = String(decoding: OwnedBuffer.take(error), as: UTF8.self)
+            if status != PLINTH_OK {
+                registry.withdraw(plugin)
+                return LoadRefusal(file: plugin.path, reason: "expected start to succeed, found status \(status)\(message.isEmpty ? "" : ": \(message)")")
+            }
+        }
+        plugin.started = true
+        return nil
+    }
+
+    /// Serves HTTP until SIGTERM/SIGINT (or task cancellation), then shuts down gracefully.
+    ///
+    /// `onRunning` receives the bound port once the server listens.
+    public func serve(onRunning: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        bus.runInit("routes.before")
+        bus.runInit("routes.after")
+        bus.runInit("app.after")
+        let scheduler = Scheduler(bus: bus, logger: logger)
+        self.scheduler = scheduler
+        scheduler.start()
+        let app = Application(
+            responder: PlinthResponder(runtime: self),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { [self] channel in
+                let port = channel.localAddress?.port ?? settings.port
+                logger.info("Server started at http://\(settings.host):\(port)")
+                bus.action("server.start", payload: Array("null".utf8), meta: Array("{}".utf8), context: nil)
+                onRunning(port)
+            },
+            logger: Logger(label: "http")
+        )
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        await stop()
+    }
+
+    /// Stops the scheduler and plugins (in reverse load order) and drains the pool.
+    public func stop() async {
+        scheduler?.stop()
+        bus.action("server.stop", payload: Array("null".utf8), meta: Array("{}".utf8), context: nil)
+        for plugin in registry.plugins.reversed() where plugin.started {
+            plugin.descriptor.stop?(plugin.state)
+            plugin.started = false
+        }
+        await pool.shutdown()
+        logger.info("Server stopped")
+    }
+}
