@@ -7,8 +7,10 @@ let package = Package(
     products: [
         .executable(name: "plinth", targets: ["plinth"]),
         .library(name: "PluginKit", targets: ["PluginKit"]),
+        .library(name: "PluginABI", targets: ["PluginABI"]),
         .library(name: "PlinthJSON", targets: ["PlinthJSON"]),
         .library(name: "plinth-endpoint-server", type: .dynamic, targets: ["EndpointServer"]),
+        .executable(name: "plinth-bench-hello", targets: ["BenchHello"]),
     ],
     traits: [.default(enabledTraits: ["Server"]), .trait(name: "Server", description: "Builds the host")],
     dependencies: [
@@ -37,7 +39,16 @@ let package = Package(
         ),
         .executableTarget(name: "plinth", dependencies: ["Host"], swiftSettings: swift5),
         .target(name: "EndpointServer", dependencies: ["PluginKit"], path: "Plugins/endpoint-server", swiftSettings: swift5),
-        .testTarget(name: "HostTests", dependencies: ["Host"], swiftSettings: swift5),
+        .executableTarget(
+            name: "BenchHello",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"]))],
+            path: "bench/peers/hello"
+        ),
+        .testTarget(
+            name: "HostTests",
+            dependencies: ["Host", "PluginABI", "PlinthJSON", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swift5
+        ),
     ]
 )
 

@@ -1,10 +1,10 @@
-import PluginABI
 import PluginKit
 
 /// `endpoint.server`: `/server/ping`, `/server/health`, `/server/info` and `/extensions`.
 ///
 /// A built-in plugin with no back door: the host's state is reached only
-/// through `service_call`, as any third-party plugin would.
+/// through `service_call`, as any third-party plugin would. Service errors
+/// thrown from a handler answer as their Directus envelope.
 final class ServerPlugin: Plugin {
     static let info = PluginInfo(
         id: "endpoint.server",
@@ -13,32 +13,25 @@ final class ServerPlugin: Plugin {
         description: "Server ping, health and info, and the extension list"
     )
 
-    init(host: Host) throws {
+    init(host: PluginHost) throws {
         try host.route("GET", "/server/ping") { _ in
             .text("pong", contentType: "text/html; charset=utf-8")
         }
         try host.route("GET", "/server/health", mayBlock: true) { request in
-            Self.call(host, "server.health/1", request, wrap: false, contentType: "application/health+json; charset=utf-8")
+            let body = try host.call("server.health/1", context: request.context)
+            return Response(status: 200, headers: [("content-type", "application/health+json; charset=utf-8")], body: body)
         }
         try host.route("GET", "/server/info", mayBlock: true) { request in
-            Self.call(host, "server.info/1", request, wrap: true)
+            .json(Self.data(try host.call("server.info/1", context: request.context)))
         }
         try host.route("GET", "/extensions", mayBlock: true) { request in
-            Self.call(host, "extensions.list/1", request, wrap: true)
+            .json(Self.data(try host.call("extensions.list/1", context: request.context)))
         }
     }
 
-    /// Calls a service as the request's caller and answers with its result or its error.
-    static func call(_ host: Host, _ service: String, _ request: Request, wrap: Bool, contentType: String = "application/json; charset=utf-8") -> Response {
-        do {
-            let result = try host.call(service, context: request.context)
-            let body = wrap ? Array("{\"data\":".utf8) + result + [UInt8(ascii: "}")] : result
-            return Response(status: 200, headers: [("content-type", contentType)], body: body)
-        } catch let error as PluginError {
-            return ErrorEnvelope.response(from: error)
-        } catch {
-            return .error(code: "INTERNAL_SERVER_ERROR", message: "An unexpected error occurred.", status: 500)
-        }
+    /// Wraps an encoded result as `{"data": …}` without re-encoding it.
+    static func data(_ result: [UInt8]) -> [UInt8] {
+        Array("{\"data\":".utf8) + result + [UInt8(ascii: "}")]
     }
 }
 

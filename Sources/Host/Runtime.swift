@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import PlinthJSON
 import PluginABI
 
 /// One running Plinth host: configuration, plugins, event bus, pool, engine services and HTTP server.
@@ -33,44 +34,40 @@ public final class Runtime: @unchecked Sendable {
         CoreServices.register(in: self)
     }
 
-    /// Loads, configures and starts every plugin.
+    /// Loads every plugin, configures them all, then starts them all.
     ///
     /// Throws the first refusal when EXTENSIONS_MUST_LOAD is true; otherwise
     /// refused plugins are logged and skipped.
     public func loadPlugins() throws {
         refusals = loader.loadAll()
-        for plugin in registry.plugins {
-            if let refusal = lifecycle(plugin) {
-                logger.error("\(refusal.description)")
-                refusals.append(refusal)
+        for step in [configure, start] {
+            for plugin in registry.plugins {
+                if let refusal = step(plugin) {
+                    registry.withdraw(plugin)
+                    logger.error("\(refusal.description)")
+                    refusals.append(refusal)
+                }
             }
         }
         if settings.extensionsMustLoad, let first = refusals.first {
             throw first
         }
+        bus.runInit("app.before")
     }
 
-    /// Runs `configure` then `start`; a failure withdraws the plugin's registrations.
-    private func lifecycle(_ plugin: LoadedPlugin) -> LoadRefusal? {
-        let config: [String: Any] = ["v": 1, "id": plugin.id, "file": plugin.path, "data_dir": settings.dataPath]
-        let json = (try? JSONSerialization.data(withJSONObject: config, options: [.sortedKeys])).map { [UInt8]($0) } ?? []
-        if let configure = plugin.descriptor.configure {
-            var error = plinth_buffer()
-            let status = ABIText.withView(json) { configure(plugin.state, $0, &error) }
-            let message = String(decoding: OwnedBuffer.take(error), as: UTF8.self)
-            if status != PLINTH_OK {
-                registry.withdraw(plugin)
-                return LoadRefusal(file: plugin.path, reason: "expected configure to succeed, found status \(status)\(message.isEmpty ? "" : ": \(message)")")
-            }
-        }
+    private func configure(_ plugin: LoadedPlugin) -> LoadRefusal? {
+        guard let configure = plugin.descriptor.configure else { return nil }
+        let config: JSON = ["v": 1, "id": .string(plugin.id), "file": .string(plugin.path), "data_dir": .string(settings.dataPath)]
+        var error = plinth_buffer()
+        let status = ABIText.withView(config.encoded()) { configure(plugin.state, $0, &error) }
+        return LoadRefusal.unless(status, "configure", plugin: plugin, message: OwnedBuffer.take(error))
+    }
+
+    private func start(_ plugin: LoadedPlugin) -> LoadRefusal? {
         if let start = plugin.descriptor.start {
             var error = plinth_buffer()
             let status = start(plugin.state, &error)
-            let message = String(decoding: OwnedBuffer.take(error), as: UTF8.self)
-            if status != PLINTH_OK {
-                registry.withdraw(plugin)
-                return LoadRefusal(file: plugin.path, reason: "expected start to succeed, found status \(status)\(message.isEmpty ? "" : ": \(message)")")
-            }
+            if let refusal = LoadRefusal.unless(status, "start", plugin: plugin, message: OwnedBuffer.take(error)) { return refusal }
         }
         plugin.started = true
         return nil
@@ -104,7 +101,7 @@ public final class Runtime: @unchecked Sendable {
     /// Stops the scheduler and plugins (in reverse load order) and drains the pool.
     public func stop() async {
         scheduler?.stop()
-        bus.action("server.stop", payload: Array("null".utf8), meta: Array("{}".utf8), context: nil)
+        bus.actionNow("server.stop")
         for plugin in registry.plugins.reversed() where plugin.started {
             plugin.descriptor.stop?(plugin.state)
             plugin.started = false

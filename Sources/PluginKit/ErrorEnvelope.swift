@@ -1,7 +1,7 @@
 import PlinthJSON
 import PluginABI
 
-/// Turns errors from `Host.call` into Directus error responses.
+/// Turns errors from `PluginHost.call` into Directus error responses.
 public enum ErrorEnvelope {
     /// The HTTP response for a service error.
     ///

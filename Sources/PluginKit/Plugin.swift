@@ -1,4 +1,4 @@
-import PluginABI
+@_exported import PluginABI
 
 /// What a plugin says about itself: the fields of its ABI descriptor.
 public struct PluginInfo: Sendable {
@@ -50,7 +50,7 @@ public protocol Plugin: AnyObject {
     /// The plugin's descriptor fields.
     static var info: PluginInfo { get }
     /// Registers the plugin's capabilities with the host.
-    init(host: Host) throws
+    init(host: PluginHost) throws
     /// Receives the plugin's configuration (`{"v":1,"id","file","data_dir"}`).
     func configure(_ configJSON: String) throws
     /// Starts background work.
@@ -99,12 +99,12 @@ public enum PluginExport {
 
 private let exportLock = Mutex()
 nonisolated(unsafe) private var exported: UnsafeMutablePointer<plinth_descriptor>?
-nonisolated(unsafe) private var factory: ((Host) throws -> any Plugin)?
+nonisolated(unsafe) private var factory: ((PluginHost) throws -> any Plugin)?
 
 private let registerTrampoline: plinth_register_fn = { selfHandle, api, outState, outError in
     guard let api, let factory else { return PLINTH_ERR_INVALID }
     do {
-        let host = Host(api: api, plugin: selfHandle)
+        let host = PluginHost(api: api, plugin: selfHandle)
         let plugin = try factory(host)
         outState?.pointee = Unmanaged.passRetained(PluginBox(plugin)).toOpaque()
         return PLINTH_OK

@@ -16,7 +16,6 @@ struct StartCommand: AsyncParsableCommand {
             logger.warning("SECRET is not set: a random one is used, so tokens will not survive a restart.")
         }
         let runtime = Runtime(env: env, settings: settings, logger: logger)
-        runtime.bus.runInit("app.before")
         do {
             try runtime.loadPlugins()
         } catch let refusal as LoadRefusal {

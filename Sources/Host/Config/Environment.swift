@@ -24,7 +24,7 @@ public struct Environment: Sendable {
         let path = process["CONFIG_PATH"] ?? ".env"
         var merged: [String: String] = [:]
         if FileManager.default.fileExists(atPath: path) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            guard let data = FileHandle(forReadingAtPath: path)?.readDataToEndOfFile(), let text = String(data: data, encoding: .utf8) else {
                 throw ConfigError("Cannot read the configuration file \(path).")
             }
             merged = try DotEnv.parse(text, file: path)

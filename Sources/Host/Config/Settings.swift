@@ -20,8 +20,6 @@ public struct Settings: Sendable {
     public var pluginsPath: String?
     /// Threads of the pool that runs blocking plugin calls (`PLUGIN_THREADS`).
     public var pluginThreads: Int
-    /// Milliseconds to wait for in-flight requests at shutdown (`SERVER_SHUTDOWN_TIMEOUT`).
-    public var shutdownTimeout: Int
     /// The data folder of the embedded default.
     public var dataPath: String
 
@@ -45,9 +43,8 @@ public struct Settings: Sendable {
         dataPath = env.string("DATA_PATH", default: "./data")
         extensionsPath = env.string("EXTENSIONS_PATH", default: "./extensions")
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
-        pluginsPath = env.string("PLUGINS_PATH")
+        pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 4), in: 1...1024)
-        shutdownTimeout = try env.milliseconds("SERVER_SHUTDOWN_TIMEOUT", default: 1000)
     }
 
     static func randomSecret() -> String {

@@ -84,6 +84,17 @@ public final class EventBus: @unchecked Sendable {
         }
     }
 
+    /// Runs the actions of `event` on the calling thread and waits for them (for `server.stop`,
+    /// which must finish before plugins stop).
+    public func actionNow(_ event: String) {
+        for hook in actions[event] ?? [] {
+            let outcome = invoke(hook, event: event, payload: Array("null".utf8), meta: Array("{}".utf8), context: nil)
+            if outcome.status < 0 {
+                logger.warning("action hook failed", metadata: ["plugin": "\(hook.plugin.id)", "event": "\(event)", "error": "\(String(decoding: outcome.error, as: UTF8.self))"])
+            }
+        }
+    }
+
     /// Runs the init hooks of a lifecycle point in order; a failure is logged, not fatal.
     public func runInit(_ event: String, meta: [UInt8] = Array("{}".utf8)) {
         for hook in inits[event] ?? [] {

@@ -1,3 +1,4 @@
+import Foundation
 import PluginABI
 
 /// Reads and checks one capability table handed to `register_capability`.
@@ -20,7 +21,7 @@ enum CapabilityReader {
             let t = try sized(table, plinth_sql_driver_v1.self)
             try require(t.open != nil && t.begin != nil && t.commit != nil && t.rollback != nil && t.execute != nil && t.introspect != nil,
                         "a SQL driver needs open, begin, commit, rollback, execute and introspect")
-            let clients = try name(t.client, "client").split(separator: ",").map { String($0) }
+            let clients = try name(t.client, "client").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .sqlDriver(t, clients: clients)
         case PLINTH_CAP_AUTH_PROVIDER:
             let t = try sized(table, plinth_auth_provider_v1.self)

@@ -147,10 +147,9 @@ final class PluginLoader: @unchecked Sendable {
         var state: UnsafeMutableRawPointer?
         var error = plinth_buffer()
         let status = plugin.descriptor.register_plugin(plugin.handle, HostTable.pointer, &state, &error)
-        let message = String(decoding: OwnedBuffer.take(error), as: UTF8.self)
-        guard status == PLINTH_OK else {
+        if let refusal = LoadRefusal.unless(status, "register", plugin: plugin, message: OwnedBuffer.take(error)) {
             plugin.pending = []
-            throw LoadRefusal(file: plugin.path, reason: "expected register to succeed, found status \(status)\(message.isEmpty ? "" : ": \(message)")")
+            throw refusal
         }
         plugin.state = state
     }

@@ -11,6 +11,20 @@ enum Registration {
     case transformer(plinth_transformer_v1, name: String)
 }
 
+extension Registration {
+    /// A name no two registrations of the same kind may share (routes are checked by pattern instead).
+    var exclusiveName: String? {
+        switch self {
+        case .storage(_, let driver): return "storage driver \"\(driver)\""
+        case .sqlDriver(_, let clients): return "SQL driver for \"\(clients.joined(separator: ","))\""
+        case .authProvider(_, let driver): return "auth provider driver \"\(driver)\""
+        case .operation(_, let id): return "operation \"\(id)\""
+        case .transformer(_, let name): return "image transformer \"\(name)\""
+        case .endpoint, .hook: return nil
+        }
+    }
+}
+
 /// An HTTP route served by an endpoint plugin.
 struct EndpointRoute: @unchecked Sendable {
     let plugin: LoadedPlugin

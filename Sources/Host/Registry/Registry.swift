@@ -33,6 +33,9 @@ public final class Registry: @unchecked Sendable {
     /// Checks a pending registration against what is already committed and
     /// against the plugin's other pending registrations.
     func conflict(for registration: Registration, pending: [Registration]) -> String? {
+        if let name = registration.exclusiveName, pending.contains(where: { $0.exclusiveName == name }) {
+            return "\(name) is registered twice by the same plugin"
+        }
         switch registration {
         case .endpoint(let route):
             if router.contains(method: route.method, path: route.path) ||
@@ -72,8 +75,9 @@ public final class Registry: @unchecked Sendable {
         plugin.pending = []
     }
 
-    /// Removes everything a plugin registered (used when its `start` fails).
+    /// Removes a plugin and everything it registered (used when its `configure` or `start` fails).
     func withdraw(_ plugin: LoadedPlugin) {
+        plugins.removeAll { $0 === plugin }
         router.remove { $0.plugin === plugin }
         bus.remove { $0.plugin === plugin }
         storageDrivers = storageDrivers.filter { $0.value.1 !== plugin }

@@ -41,8 +41,10 @@ typedef struct plinth_event {
  * RETURNS: PLINTH_OK; PLINTH_PENDING (finish later with host->call_complete
  * on `call`); an error status.
  * OWNERSHIP: event is borrowed; outputs move to the host.
- * THREADS: [any-thread]; on the blocking pool with PLINTH_FLAG_MAY_BLOCK.
- * SINCE 1.0 */
+ * THREADS: [any-thread]. Filters run on the thread that emits the event;
+ * actions and schedules run on the blocking pool; init hooks run on the
+ * start-up thread. A hook with PLINTH_FLAG_MAY_BLOCK is never called on the
+ * HTTP event loop. SINCE 1.0 */
 typedef plinth_status (*plinth_hook_fn)(void *ctx, const plinth_event *event, plinth_call *call,
                                         plinth_buffer *out_payload, plinth_buffer *out_error);
 

@@ -120,21 +120,25 @@ struct plinth_host_api {
      * OWNERSHIP: borrowed (copied). THREADS: [request-scoped]. SINCE 1.0 */
     plinth_status (*response_set_body)(plinth_response *response, plinth_str body);
 
-    /* Sets the response body without a copy, replacing any earlier body.
+    /* Sets the response body from a buffer the host takes over, replacing
+     * any earlier body; the plugin neither copies nor frees it.
      * RETURNS: PLINTH_OK. OWNERSHIP: body moves to the host, which releases
-     * it after sending (or at once on error). THREADS: [request-scoped].
+     * it once it no longer needs the bytes. THREADS: [request-scoped].
      * SINCE 1.0 */
     plinth_status (*response_take_body)(plinth_response *response, plinth_buffer body);
 
-    /* Finishes a response whose endpoint callback returned PLINTH_PENDING.
-     * Call exactly once; the response handle is invalid afterwards.
-     * RETURNS: PLINTH_OK, PLINTH_ERR_INVALID (not pending, or completed
-     * twice). THREADS: [any-thread]. SINCE 1.0 */
+    /* Finishes a response whose endpoint callback returned (or is about to
+     * return) PLINTH_PENDING. Call exactly once; the response handle is
+     * invalid afterwards, so a second call is undefined behaviour.
+     * RETURNS: PLINTH_OK, PLINTH_ERR_INVALID (already completed, when the
+     * host can still tell). THREADS: [any-thread]. SINCE 1.0 */
     plinth_status (*response_complete)(plinth_response *response);
 
     /* Finishes a hook or operation callback that returned PLINTH_PENDING,
      * with the status, payload and error it would have returned.
-     * Call exactly once; `call` is invalid afterwards.
+     * Call exactly once; `call` is invalid afterwards. The host waits 30 s;
+     * a later completion is accepted and discarded, but the event's views
+     * are no longer valid by then.
      * RETURNS: PLINTH_OK, PLINTH_ERR_INVALID (unknown or completed call).
      * OWNERSHIP: payload and error move to the host.
      * THREADS: [any-thread]. SINCE 1.0 */

@@ -198,8 +198,8 @@ typedef struct plinth_descriptor {
 } plinth_descriptor;
 
 /* The entry function's name, as a string for dlsym. Its version suffix is
- * the ABI major, so a plugin built for another major is refused with
- * "entry symbol not found". SINCE 1.0 */
+ * the ABI major, so a plugin built for another major is refused: the loader
+ * finds no "plinth_extension_v1" in it. SINCE 1.0 */
 #define PLINTH_ENTRY_SYMBOL "plinth_extension_v1"
 
 /* The entry function every plugin exports. Returns the static descriptor

@@ -1,7 +1,7 @@
 /*
  * plinth/sql.h — SQL driver plugins. The host knows no SQL dialect: it
  * hands a driver a dialect-free plan as versioned JSON (reads, writes, DDL;
- * docs/plugins/sql.md defines it) and gets JSON results back.
+ * docs/plugins/sql-driver.md defines it) and gets JSON results back.
  * Capability id: PLINTH_CAP_SQL_DRIVER ("plinth.sql/1").
  *
  * Errors: *out_error holds JSON {"kind","message","table","column",
@@ -61,7 +61,7 @@ typedef struct plinth_sql_driver_v1 {
 
     /* Runs one plan, inside `tx` or, with tx NULL, in its own implicit
      * transaction. *out_result is the plan's JSON result in its final
-     * shape (docs/plugins/sql.md).
+     * shape (docs/plugins/sql-driver.md).
      * RETURNS: PLINTH_OK; PLINTH_ERR_INVALID (malformed plan);
      * PLINTH_ERR_REJECTED (constraint violation, see the error kinds);
      * PLINTH_ERR_UNAVAILABLE; PLINTH_ERR_FAILED.
@@ -72,7 +72,7 @@ typedef struct plinth_sql_driver_v1 {
 
     /* Describes the database: tables, columns, types, defaults,
      * nullability, keys, unique constraints, indexes and foreign keys, as
-     * JSON (docs/plugins/sql.md). RETURNS: PLINTH_OK, PLINTH_ERR_UNAVAILABLE.
+     * JSON (docs/plugins/sql-driver.md). RETURNS: PLINTH_OK, PLINTH_ERR_UNAVAILABLE.
      * OWNERSHIP: outputs move to the host. THREADS: [any-thread].
      * SINCE 1.0 */
     plinth_status (*introspect)(void *ctx, void *db, void *tx, plinth_buffer *out_json,

@@ -18,7 +18,7 @@ public struct Request {
     public var body: [UInt8] { Bytes.array(raw.pointee.body) }
     /// The client's address.
     public var remoteAddress: String { Bytes.string(raw.pointee.remote_address) }
-    /// The request's accountability and transaction, for `Host.call`.
+    /// The request's accountability and transaction, for `PluginHost.call`.
     public var context: Context { Context(handle: raw.pointee.context) }
 
     /// The first header with this (case-insensitive) name.
@@ -84,7 +84,7 @@ public struct Response {
     }
 }
 
-/// Completes a response later, from any thread (for `Host.routeAsync`).
+/// Completes a response later, from any thread (for `PluginHost.routeAsync`).
 public final class Responder: @unchecked Sendable {
     private let api: UnsafePointer<plinth_host_api>
     private let handle: OpaquePointer?
@@ -101,7 +101,7 @@ public final class Responder: @unchecked Sendable {
     }
 }
 
-extension Host {
+extension PluginHost {
     /// Serves `method path` with a synchronous handler.
     ///
     /// `path` segments starting with ":" are parameters; a final "*" matches
@@ -133,11 +133,11 @@ extension Host {
 
 /// A registered route's handler, kept alive for the process lifetime.
 final class Route {
-    let host: Host
+    let host: PluginHost
     let sync: ((Request) throws -> Response)?
     let async: ((Request, Responder) -> Void)?
 
-    init(host: Host, sync: ((Request) throws -> Response)?, async: ((Request, Responder) -> Void)?) {
+    init(host: PluginHost, sync: ((Request) throws -> Response)?, async: ((Request, Responder) -> Void)?) {
         self.host = host
         self.sync = sync
         self.async = async
@@ -165,6 +165,10 @@ private let routeTrampoline: plinth_endpoint_fn = { ctx, request, response, outE
     do {
         let result = try route.sync!(req)
         Route.write(result, to: response, api: route.host.api)
+        return PLINTH_OK
+    } catch let error as PluginError where error.message.hasPrefix("{") {
+        // A Directus error (from PluginHost.call or PluginError.directus) answers as its envelope.
+        Route.write(ErrorEnvelope.response(from: error), to: response, api: route.host.api)
         return PLINTH_OK
     } catch {
         return PluginError.report(error, into: outError)

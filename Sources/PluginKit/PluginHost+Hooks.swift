@@ -16,7 +16,7 @@ public struct Event {
     public var context: Context? { raw.pointee.context.map { Context(handle: $0) } }
 }
 
-extension Host {
+extension PluginHost {
     /// Registers a filter hook: runs before `event`; return new payload bytes to replace it,
     /// nil to keep it, or throw (e.g. `PluginError.directus`) to veto.
     public func filter(_ event: String, priority: Int32 = 0, mayBlock: Bool = false, _ handler: @escaping (Event) throws -> [UInt8]?) throws {

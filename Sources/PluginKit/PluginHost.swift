@@ -4,7 +4,7 @@ import PluginABI
 ///
 /// Wraps the ABI's host function table and the plugin's own handle. Safe to
 /// use from any thread; keep it for the plugin's lifetime.
-public final class Host: @unchecked Sendable {
+public final class PluginHost: @unchecked Sendable {
     /// The host function table.
     public let api: UnsafePointer<plinth_host_api>
     /// This plugin's handle, passed back on every host call.
@@ -113,7 +113,7 @@ public struct Context: @unchecked Sendable {
     public init(handle: OpaquePointer?) { self.handle = handle }
 }
 
-extension Host {
+extension PluginHost {
     /// Reads a context's accountability as JSON (`{"user","role","admin",…}`).
     public func accountability(_ context: Context) throws -> [UInt8] {
         var out = plinth_buffer()

@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A minimal HTTP client for tests against a live host.
+struct TestResponse {
+    let status: Int
+    let headers: [String: String]
+    let body: Data
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+    var json: Any? { try? JSONSerialization.jsonObject(with: body) }
+    func header(_ name: String) -> String? {
+        headers.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+}
+
+enum TestHTTP {
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 20
+        return URLSession(configuration: configuration)
+    }()
+
+    static func request(_ method: String, _ url: String, headers: [String: String] = [:], body: Data? = nil) async throws -> TestResponse {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        return try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
+                if let error { return continuation.resume(throwing: error) }
+                let http = response as! HTTPURLResponse
+                var fields: [String: String] = [:]
+                for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
+                continuation.resume(returning: TestResponse(status: http.statusCode, headers: fields, body: data ?? Data()))
+            }.resume()
+        }
+    }
+
+    static func get(_ url: String, headers: [String: String] = [:]) async throws -> TestResponse {
+        try await request("GET", url, headers: headers)
+    }
+}
+
+/// A `plinth` process started for one test, in its own working directory.
+final class LiveHost {
+    let process = Process()
+    let port: Int
+    let directory: URL
+    private let output = Pipe()
+    private var collected = Data()
+    private let lock = NSLock()
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts `plinth <arguments>` with `environment` added to a minimal environment.
+    init(arguments: [String] = ["start"], environment: [String: String] = [:], directory: URL? = nil) throws {
+        port = TestSupport.freePort()
+        self.directory = directory ?? TestSupport.temporaryDirectory("plinth-live")
+        process.executableURL = URL(fileURLWithPath: TestSupport.buildDirectory + "/plinth")
+        process.arguments = arguments
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOST": "127.0.0.1",
+                   "PORT": "\(port)", "SECRET": "live-test-secret", "LOG_LEVEL": "info", "EXTENSIONS_PATH": "./extensions"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.currentDirectoryURL = self.directory
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.lock()
+            self.collected.append(data)
+            self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    /// Everything the process printed so far.
+    var log: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: collected, as: UTF8.self)
+    }
+
+    /// Waits until /server/ping answers, or throws with the log after `timeout` seconds.
+    func waitUntilReady(timeout: TimeInterval = 30) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if !process.isRunning { throw LiveHostError(message: "plinth exited with \(process.terminationStatus):\n\(log)") }
+            if let response = try? await TestHTTP.get(baseURL + "/server/ping"), response.status == 200 { return }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        throw LiveHostError(message: "plinth did not answer within \(timeout) s:\n\(log)")
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    @discardableResult
+    func stop(timeout: TimeInterval = 10) -> Int32 {
+        if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Waits for the process to exit by itself.
+    func waitForExit(timeout: TimeInterval = 30) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+struct LiveHostError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
