@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PluginABI", targets: ["PluginABI"]),
         .library(name: "PlinthJSON", targets: ["PlinthJSON"]),
         .library(name: "plinth-endpoint-server", type: .dynamic, targets: ["EndpointServer"]),
+        .library(name: "plinth-driver-sqlite", type: .dynamic, targets: ["DriverSQLite"]),
         .executable(name: "plinth-bench-hello", targets: ["BenchHello"]),
     ],
     traits: [.default(enabledTraits: ["Server"]), .trait(name: "Server", description: "Builds the host")],
@@ -23,11 +24,12 @@ let package = Package(
     targets: [
         .target(name: "PluginABI", path: "Sources/PluginABI"),
         .target(name: "PlinthJSON", swiftSettings: swift5),
+        .target(name: "SQLPlan", dependencies: ["PlinthJSON"], swiftSettings: swift5),
         .target(name: "PluginKit", dependencies: ["PluginABI", "PlinthJSON"], swiftSettings: swift5),
         .target(
             name: "Host",
             dependencies: [
-                "PluginABI", "PlinthJSON",
+                "PluginABI", "PlinthJSON", "SQLPlan", "CArgon2",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Server"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
@@ -38,6 +40,10 @@ let package = Package(
             swiftSettings: swift5
         ),
         .executableTarget(name: "plinth", dependencies: ["Host"], swiftSettings: swift5),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CArgon2", path: "Sources/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        .target(name: "SQLCompiler", dependencies: ["SQLPlan", "PlinthJSON"], path: "Plugins/sql-common", swiftSettings: swift5),
+        .target(name: "DriverSQLite", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CSQLite"], path: "Plugins/driver-sqlite", swiftSettings: swift5),
         .target(name: "EndpointServer", dependencies: ["PluginKit"], path: "Plugins/endpoint-server", swiftSettings: swift5),
         .executableTarget(
             name: "BenchHello",

@@ -19,6 +19,8 @@ public final class Runtime: @unchecked Sendable {
     private(set) lazy var loader = PluginLoader(runtime: self)
     private(set) lazy var dispatcher = EndpointDispatcher(pool: pool, logger: logger, maxResponseSize: Int.max)
     private var scheduler: Scheduler?
+    /// The platform database, once opened.
+    var database: Database?
     /// Identifies this process in health reports when KEY is unset.
     let serviceID = UUID().uuidString.lowercased()
 

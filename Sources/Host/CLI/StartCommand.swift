@@ -10,18 +10,23 @@ struct StartCommand: AsyncParsableCommand {
     )
 
     func run() async throws {
-        let (env, settings) = try loadConfiguration()
-        let logger = Logger(label: "plinth")
-        if settings.secretGenerated {
-            logger.warning("SECRET is not set: a random one is used, so tokens will not survive a restart.")
+        try await reportingErrors {
+            let (env, settings) = try loadConfiguration()
+            let logger = Logger(label: "plinth")
+            if settings.secretGenerated {
+                logger.warning("SECRET is not set: a random one is used, so tokens will not survive a restart.")
+            }
+            let runtime = Runtime(env: env, settings: settings, logger: logger)
+            do {
+                try runtime.loadPlugins()
+            } catch let refusal as LoadRefusal {
+                logger.critical("EXTENSIONS_MUST_LOAD is true and a plugin failed to load: \(refusal.description)")
+                throw ExitCode(1)
+            }
+            let database = try await runtime.openDatabase()
+            let outcome = try await runtime.pool.run { try Bootstrap(database: database, env: env, logger: logger).run() }
+            Runtime.report(outcome, logger: logger)
+            try await runtime.serve()
         }
-        let runtime = Runtime(env: env, settings: settings, logger: logger)
-        do {
-            try runtime.loadPlugins()
-        } catch let refusal as LoadRefusal {
-            logger.critical("EXTENSIONS_MUST_LOAD is true and a plugin failed to load: \(refusal.description)")
-            throw ExitCode(1)
-        }
-        try await runtime.serve()
     }
 }
