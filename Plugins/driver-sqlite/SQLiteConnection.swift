@@ -150,7 +150,7 @@ final class SQLiteConnection {
         case SQLITE_TOOBIG:
             return DriverError("too_long", message)
         default:
-            if (code & 0xff) == SQLITE_ERROR { return DriverError("syntax", "\(message) in: \(sql)") }
+            if (code & 0xff) == SQLITE_ERROR { return DriverError("syntax", message) }
             return DriverError("other", message)
         }
     }

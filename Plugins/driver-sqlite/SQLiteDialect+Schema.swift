@@ -43,6 +43,8 @@ extension SQLiteDialect {
             return try createTable(spec)
         case .dropTable(let name):
             return ["DROP TABLE " + quote(name)]
+        case .renameColumn(let table, let from, let to):
+            return ["ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(from) + " TO " + quote(to)]
         case .renameTable(let from, let to):
             return ["ALTER TABLE " + quote(from) + " RENAME TO " + quote(to)]
         case .addColumn(let table, let column) where canAddInPlace(column):
@@ -147,7 +149,10 @@ struct RawTable {
         primaryKey = pkColumns.sorted { ($0["pk"]?.intValue ?? 0) < ($1["pk"]?.intValue ?? 0) }.compactMap { $0["name"]?.stringValue }
         columns = (raw["columns"]?.arrayValue ?? []).map { column in
             let columnName = column["name"]?.stringValue ?? ""
-            let declared = column["declared_type"]?.stringValue ?? ""
+            // SQLite reports the standard type names (INT, INTEGER, REAL, TEXT, BLOB, ANY) in upper case
+            // whatever the DDL said; knex and Plinth write them in lower case.
+            var declared = column["declared_type"]?.stringValue ?? ""
+            if ["INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"].contains(declared) { declared = declared.lowercased() }
             let isAuto = autoIncrementTable && pkColumns.count == 1 && (column["pk"]?.intValue ?? 0) > 0 && declared.lowercased() == "integer"
             if isAuto {
                 return Column(name: columnName, definition: dialect.quote(columnName) + " integer NOT NULL PRIMARY KEY AUTOINCREMENT", autoIncrement: true, copy: true)

@@ -44,7 +44,7 @@ struct SQLiteExecutor {
             let dialect = SQLiteDialect()
             for change in changes {
                 if SQLiteDialect.requiresRebuild(change), !rebuildsAllowed {
-                    throw DriverError.plan("this schema change rebuilds a SQLite table; run it as its own plan or batch, outside a transaction")
+                    throw DriverError.plan("this schema change rebuilds a SQLite table; run it outside a transaction or in one begun with {\"schema\":true}")
                 }
                 for statement in try dialect.schemaStatements(change, introspect: { try introspector.table(named: $0) }) {
                     try connection.run(statement)

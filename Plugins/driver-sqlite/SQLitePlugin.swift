@@ -73,9 +73,10 @@ private let sqliteClose: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutable
     if let db { Unmanaged<SQLiteDatabase>.fromOpaque(db).release() }
 }
 
-private let sqliteBegin: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, UnsafeMutablePointer<plinth_buffer>?) -> plinth_status = { _, db, outTx, outError in
+private let sqliteBegin: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, plinth_str, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, UnsafeMutablePointer<plinth_buffer>?) -> plinth_status = { _, db, options, outTx, outError in
     do {
-        let tx = try SQLiteTransaction(database: database(db))
+        let schema = options.len > 0 ? ((try? JSON.parse(Bytes.array(options)))?["schema"]?.boolValue ?? false) : false
+        let tx = try SQLiteTransaction(database: database(db), foreignKeysOff: schema)
         outTx?.pointee = Unmanaged.passRetained(tx).toOpaque()
         return PLINTH_OK
     } catch {

@@ -34,7 +34,7 @@ extension Compiler {
             var rendered: [String] = []
             var path: String?
             for (index, arg) in args.enumerated() {
-                if function == .json, index == 1, case .value(let value, _) = arg, let text = value.stringValue {
+                if function == .json || function == .jsonValue, index == 1, case .value(let value, _) = arg, let text = value.stringValue {
                     path = text
                     continue
                 }

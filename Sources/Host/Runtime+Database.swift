@@ -26,7 +26,32 @@ extension Runtime {
         let settings = try DatabaseSettings(env, dataPath: self.settings.dataPath)
         let opened = try await pool.run { [registry] in try Database.open(settings, registry: registry) }
         database = opened
+        try configureAuthentication(opened)
         return opened
+    }
+
+    private func configureAuthentication(_ database: Database) throws {
+        let header = env.string("IP_CUSTOM_HEADER").flatMap { $0.isEmpty || $0 == "false" ? nil : $0.lowercased() }
+        authentication = RequestAuthentication(
+            jwt: JWT(secret: settings.secret),
+            resolver: AccessResolver(database: database),
+            bus: bus,
+            sessionCookie: env.string("SESSION_COOKIE_NAME", default: "directus_session_token"),
+            trustProxy: try env.bool("IP_TRUST_PROXY", default: false),
+            ipHeader: header
+        )
+    }
+
+    /// Opens and bootstraps the database if needed, then loads the schema into a new engine.
+    func startEngine() async throws -> Engine {
+        if let engine { return engine }
+        let database = try await openDatabase()
+        let outcome = try await pool.run { [env, logger] in try Bootstrap(database: database, env: env, logger: logger).run() }
+        Runtime.report(outcome, logger: logger)
+        let resolver = authentication!.resolver
+        let started = try await pool.run { [env, logger] in try Engine(database: database, env: env, logger: logger, access: resolver) }
+        engine = started
+        return started
     }
 
     /// Logs what a bootstrap did; a generated admin password is printed once, here.

@@ -21,6 +21,10 @@ public final class Runtime: @unchecked Sendable {
     private var scheduler: Scheduler?
     /// The platform database, once opened.
     var database: Database?
+    /// Resolves request tokens once the database is open.
+    var authentication: RequestAuthentication?
+    /// The engine, once the database is open and bootstrapped.
+    var engine: Engine?
     /// Identifies this process in health reports when KEY is unset.
     let serviceID = UUID().uuidString.lowercased()
 
@@ -34,6 +38,7 @@ public final class Runtime: @unchecked Sendable {
         registry = Registry(bus: bus)
         services = ServiceRegistry()
         CoreServices.register(in: self)
+        SchemaServices.register(in: self)
     }
 
     /// Loads every plugin, configures them all, then starts them all.

@@ -151,6 +151,7 @@ extension SchemaChange {
         case "add_column": self = .addColumn(table: try object.string("table"), column: try ColumnSpec(json: try object.require("column")))
         case "alter_column": self = .alterColumn(table: try object.string("table"), column: try ColumnSpec(json: try object.require("column")))
         case "drop_column": self = .dropColumn(table: try object.string("table"), column: try object.string("column"))
+        case "rename_column": self = .renameColumn(table: try object.string("table"), from: try object.string("column"), to: try object.string("to"))
         case "create_index":
             self = .createIndex(table: try object.string("table"), name: try object.string("name"),
                                 columns: try object.array("columns").map { try $0.requireString("column") }, unique: object["unique"]?.boolValue ?? false)

@@ -109,6 +109,7 @@ extension SchemaChange {
         case .addColumn(let table, let column): return ["change": "add_column", "table": .string(table), "column": column.json]
         case .alterColumn(let table, let column): return ["change": "alter_column", "table": .string(table), "column": column.json]
         case .dropColumn(let table, let column): return ["change": "drop_column", "table": .string(table), "column": .string(column)]
+        case .renameColumn(let table, let from, let to): return ["change": "rename_column", "table": .string(table), "column": .string(from), "to": .string(to)]
         case .createIndex(let table, let name, let columns, let unique):
             return ["change": "create_index", "table": .string(table), "name": .string(name), "columns": .array(columns.map(JSON.string)), "unique": .bool(unique)]
         case .dropIndex(let table, let name): return ["change": "drop_index", "table": .string(table), "name": .string(name)]

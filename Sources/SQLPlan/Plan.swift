@@ -73,6 +73,8 @@ public enum SchemaChange: Sendable {
     /// Replaces a column's type, nullability, default and uniqueness with `column`'s.
     case alterColumn(table: String, column: ColumnSpec)
     case dropColumn(table: String, column: String)
+    /// Renames a column in place, keeping its position, definition, keys and indexes.
+    case renameColumn(table: String, from: String, to: String)
     case createIndex(table: String, name: String, columns: [String], unique: Bool)
     case dropIndex(table: String, name: String)
     case addForeignKey(table: String, key: ForeignKeySpec)

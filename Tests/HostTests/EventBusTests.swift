@@ -17,9 +17,9 @@ import Testing
         let behaviour = Unmanaged<Behaviour>.fromOpaque(ctx!).takeUnretainedValue()
         let payload = ABIText.string(event!.pointee.payload)
         if payload == "\"pending\"" {
-            let handle = call
+            let address = UInt(bitPattern: call)
             DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) {
-                _ = PendingCall.from(handle)!.complete(status: PLINTH_OK, payload: OwnedBuffer.make("\"completed later\""), error: plinth_buffer())
+                _ = PendingCall.from(OpaquePointer(bitPattern: address))!.complete(status: PLINTH_OK, payload: OwnedBuffer.make("\"completed later\""), error: plinth_buffer())
             }
             return PLINTH_PENDING
         }

@@ -35,7 +35,7 @@ import Testing
         try await host.waitUntilReady()
         let body = TestSupport.temporaryDirectory().appendingPathComponent("body.json")
         try Data(repeating: UInt8(ascii: "a"), count: 4096).write(to: body)
-        let expected = #"{"errors":[{"message":"Invalid payload. request entity too large","extensions":{"code":"INVALID_PAYLOAD","reason":"request entity too large"}}]}"# + "\n400"
+        let expected = #"{"errors":[{"message":"Invalid payload. request entity too large.","extensions":{"code":"INVALID_PAYLOAD","reason":"request entity too large"}}]}"# + "\n400"
         // curl copes with a server that answers before reading the whole body, as real clients do.
         for framing in ["Content-Length: 4096", "Transfer-Encoding: chunked"] {
             let result = try TestSupport.run("/usr/bin/curl", ["-s", "-X", "GET", "-H", framing, "-H", "Content-Type: application/json",

@@ -40,7 +40,7 @@ struct DatabaseCommand: AsyncParsableCommand {
                 let (env, settings) = try loadConfiguration()
                 let runtime = try await Runtime.forCommand(env: env, settings: settings)
                 try await runtime.withDatabase { database in
-                    let runner = MigrationRunner(database: database, logger: runtime.logger)
+                    let runner = MigrationRunner(database: database, logger: runtime.logger, env: env)
                     guard try Bootstrap(database: database, env: env, logger: runtime.logger).isInstalled() else {
                         throw ConfigError("The database has no Directus tables; run `plinth bootstrap` first.")
                     }

@@ -9,7 +9,7 @@ public struct PlinthCommand: AsyncParsableCommand {
         abstract: "A Directus-compatible data platform: REST and GraphQL over your SQL database, with native plugins.",
         discussion: "Configuration comes from the environment and a .env file (CONFIG_PATH), with Directus's variable names.",
         version: PlinthVersion.current,
-        subcommands: [StartCommand.self, BootstrapCommand.self, DatabaseCommand.self]
+        subcommands: [StartCommand.self, BootstrapCommand.self, DatabaseCommand.self, SchemaCommand.self]
     )
 
     public init() {}

@@ -23,9 +23,7 @@ struct StartCommand: AsyncParsableCommand {
                 logger.critical("EXTENSIONS_MUST_LOAD is true and a plugin failed to load: \(refusal.description)")
                 throw ExitCode(1)
             }
-            let database = try await runtime.openDatabase()
-            let outcome = try await runtime.pool.run { try Bootstrap(database: database, env: env, logger: logger).run() }
-            Runtime.report(outcome, logger: logger)
+            _ = try await runtime.startEngine()
             try await runtime.serve()
         }
     }

@@ -28,11 +28,11 @@ public struct APIError: Error, CustomStringConvertible, Sendable {
     }
 
     public static func invalidPayload(_ reason: String) -> APIError {
-        APIError(code: "INVALID_PAYLOAD", status: 400, message: "Invalid payload. \(reason)", extensions: ["reason": .string(reason)])
+        APIError(code: "INVALID_PAYLOAD", status: 400, message: "Invalid payload. \(reason).", extensions: ["reason": .string(reason)])
     }
 
     public static func invalidQuery(_ reason: String) -> APIError {
-        APIError(code: "INVALID_QUERY", status: 400, message: "Invalid query. \(reason)", extensions: ["reason": .string(reason)])
+        APIError(code: "INVALID_QUERY", status: 400, message: "Invalid query. \(reason).", extensions: ["reason": .string(reason)])
     }
 
     public static func invalidCredentials() -> APIError {

@@ -32,8 +32,26 @@ struct PlinthResponder: HTTPResponder {
         var headers: [(String, String)] = []
         headers.reserveCapacity(request.headers.count)
         for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
-        let remote = PlinthResponder.remoteAddress(context)
-        let callContext = CallContext(accountability: .anonymous(ip: remote))
+        var remote = PlinthResponder.remoteAddress(context)
+        let accountability: Accountability
+        if let auth = runtime.authentication, path != "/server/ping" {
+            do {
+                let token = try auth.token(query: request.uri.query ?? "", headers: headers)
+                remote = auth.ip(peer: remote, headers: headers)
+                let ip = remote
+                let userAgent = request.headers[.userAgent]
+                let origin = request.headers[.origin]
+                accountability = try await runtime.pool.run { try auth.accountability(token: token, ip: ip, userAgent: userAgent, origin: origin) }
+            } catch let error as APIError {
+                return HTTPErrors.response(error)
+            } catch {
+                runtime.logger.error("authentication failed", metadata: ["error": "\(error)"])
+                return HTTPErrors.response(.internalError())
+            }
+        } else {
+            accountability = .anonymous(ip: remote)
+        }
+        let callContext = CallContext(accountability: accountability)
         let arena = RequestArena(method: method, path: path, query: request.uri.query ?? "", headers: headers,
                                  params: match.params, body: body, remoteAddress: remote, context: callContext)
         let response = await runtime.dispatcher.dispatch(match, arena: arena)

@@ -106,6 +106,14 @@ enum HostTable {
         } catch let rejection as HookRejection {
             outError?.pointee = OwnedBuffer.make(rejection.error.abiJSON)
             return PLINTH_ERR_REJECTED
+        } catch let failure as DatabaseError {
+            let context = CallContext.from(context)
+            let error = failure.apiError(admin: context?.accountability.admin ?? true)
+            if error.status >= 500 {
+                plugin.runtime.logger.error("database error", metadata: ["service": "\(ABIText.string(service))", "error": "\(failure.message)"])
+            }
+            outError?.pointee = OwnedBuffer.make(error.abiJSON)
+            return error.abiStatus
         } catch {
             plugin.runtime.logger.error("service call failed", metadata: ["service": "\(ABIText.string(service))", "error": "\(error)"])
             outError?.pointee = OwnedBuffer.make(APIError.internalError().abiJSON)

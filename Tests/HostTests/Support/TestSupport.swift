@@ -9,6 +9,12 @@ enum TestSupport {
 
     static let abiInclude = root.appendingPathComponent("Sources/PluginABI/include").path
 
+    /// The shared steering folder with the Directus fixtures (`../shared` next to the repository).
+    static let sharedDirectory: String = {
+        let sibling = root.deletingLastPathComponent().appendingPathComponent("shared").path
+        return ProcessInfo.processInfo.environment["PLINTH_SHARED_DIR"] ?? sibling
+    }()
+
     /// The build folder holding `plinth` and the built-in plugins (PLINTH_BUILD_DIR, else the test binary's folder).
     static let buildDirectory: String = {
         if let configured = ProcessInfo.processInfo.environment["PLINTH_BUILD_DIR"] { return configured }

@@ -27,7 +27,7 @@ public final class Database: @unchecked Sendable {
     }
 
     /// Whether the database is PostgreSQL (for the few decisions that depend on the vendor, such as snapshot `vendor`).
-    public var vendor: String { client == "pg" || client == "postgres" ? "postgres" : client }
+    public var vendor: String { client == "pg" || client == "postgres" ? "postgres" : "sqlite" }
 
     /// Opens the database configured in `settings` through the registered driver.
     static func open(_ settings: DatabaseSettings, registry: Registry) throws -> Database {
@@ -108,19 +108,20 @@ public final class Database: @unchecked Sendable {
 
     // MARK: Transactions
 
-    /// Starts a transaction on one pooled connection.
-    public func begin() throws -> Transaction {
+    /// Starts a transaction on one pooled connection; `schemaChanges` allows table rebuilds in it.
+    public func begin(schemaChanges: Bool = false) throws -> Transaction {
         var tx: UnsafeMutableRawPointer?
         var error = plinth_buffer()
-        let status = driver.begin(driver.ctx, handle, &tx, &error)
+        let options = schemaChanges ? #"{"v":1,"schema":true}"# : "{}"
+        let status = ABIText.withView(options) { driver.begin(driver.ctx, handle, $0, &tx, &error) }
         guard status == PLINTH_OK, let tx else { throw DatabaseError(status: status, bytes: OwnedBuffer.take(error)) }
         OwnedBuffer.release(error)
         return Transaction(database: self, handle: tx)
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    public func transaction<T>(_ body: (Transaction) throws -> T) throws -> T {
-        let transaction = try begin()
+    public func transaction<T>(schemaChanges: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
+        let transaction = try begin(schemaChanges: schemaChanges)
         do {
             let result = try body(transaction)
             try transaction.commit()

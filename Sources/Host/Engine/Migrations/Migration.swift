@@ -7,9 +7,11 @@ struct Migration: Sendable {
     let up: @Sendable (MigrationContext) throws -> Void
 }
 
-/// What a migration works with: the database and helpers to change it atomically.
+/// What a migration works with: the database, the configuration, and helpers to change it atomically.
 struct MigrationContext {
     let database: Database
+    /// The configuration, for the few migrations that read it (as Directus's read `PROJECT_OWNER`, `ACCEPT_TERMS`).
+    var env = Environment([:])
 
     /// Runs schema changes and row changes as one unit (one batch plan, outside any transaction,
     /// so SQLite may rebuild tables).
@@ -20,6 +22,7 @@ struct MigrationContext {
 
     /// Runs schema changes as one unit.
     func change(_ changes: [SchemaChange]) throws {
+        guard !changes.isEmpty else { return }
         try apply([.schema(changes)])
     }
 
@@ -28,8 +31,23 @@ struct MigrationContext {
         try database.introspect()["tables"]?.arrayValue?.first { $0["name"]?.stringValue == name }
     }
 
+    /// Whether the table `name` exists.
+    func hasTable(_ name: String) throws -> Bool {
+        try table(name) != nil
+    }
+
     /// Whether `table` has `column`.
     func hasColumn(_ table: String, _ column: String) throws -> Bool {
-        try self.table(table)?["columns"]?.arrayValue?.contains { $0["name"]?.stringValue == column } ?? false
+        try self.column(table, column) != nil
+    }
+
+    /// Whether `table.column` has a single-column index of its own (the `is_indexed` Directus checks before adding one).
+    func isIndexed(_ table: String, _ column: String) throws -> Bool {
+        try self.column(table, column)?["is_indexed"]?.boolValue ?? false
+    }
+
+    /// The description of one column, or nil.
+    func column(_ table: String, _ column: String) throws -> JSON? {
+        try self.table(table)?["columns"]?.arrayValue?.first { $0["name"]?.stringValue == column }
     }
 }

@@ -11,12 +11,15 @@ import SQLPlan
 struct MigrationRunner {
     let database: Database
     let logger: Logger
+    /// Handed to the migrations that read configuration.
+    let env: Environment
     /// Implemented migrations by version.
     let available: [String: Migration]
 
-    init(database: Database, logger: Logger, available: [Migration] = Migrations.all) {
+    init(database: Database, logger: Logger, env: Environment = Environment([:]), available: [Migration] = Migrations.all) {
         self.database = database
         self.logger = logger
+        self.env = env
         self.available = Dictionary(uniqueKeysWithValues: available.map { ($0.version, $0) })
     }
 
@@ -45,7 +48,7 @@ struct MigrationRunner {
             guard let migration = available[version] else {
                 throw ConfigError("Plinth cannot apply Directus migration \(version) (\(name)) to this database.")
             }
-            let context = MigrationContext(database: database)
+            let context = MigrationContext(database: database, env: env)
             do {
                 try migration.up(context)
             } catch {
@@ -57,9 +60,4 @@ struct MigrationRunner {
         }
         return applied
     }
-}
-
-/// The migrations Plinth implements, after Directus 9's 20220826A.
-enum Migrations {
-    static let all: [Migration] = []
 }

@@ -26,7 +26,7 @@ struct Bootstrap {
 
     func run() throws -> Outcome {
         if try isInstalled() {
-            return .migrated(try MigrationRunner(database: database, logger: logger).migrate())
+            return .migrated(try MigrationRunner(database: database, logger: logger, env: env).migrate())
         }
         return try install()
     }

@@ -43,12 +43,15 @@ typedef struct plinth_sql_driver_v1 {
      * SINCE 1.0 */
     void (*close)(void *ctx, void *db);
 
-    /* Starts a transaction on a pooled connection.
+    /* Starts a transaction on a pooled connection. options_json is
+     * {"v":1,"schema":true} for a transaction that will change tables (SQLite
+     * then turns foreign keys off until it ends, so tables can be rebuilt,
+     * and checks every foreign key before committing); empty or {} otherwise.
      * RETURNS: PLINTH_OK, PLINTH_ERR_UNAVAILABLE, PLINTH_ERR_TIMEOUT.
-     * OWNERSHIP: *out_tx is the driver's until commit or rollback.
-     * THREADS: [any-thread]; a tx is used by one thread at a time.
+     * OWNERSHIP: options borrowed; *out_tx is the driver's until commit or
+     * rollback. THREADS: [any-thread]; a tx is used by one thread at a time.
      * SINCE 1.0 */
-    plinth_status (*begin)(void *ctx, void *db, void **out_tx, plinth_buffer *out_error);
+    plinth_status (*begin)(void *ctx, void *db, plinth_str options_json, void **out_tx, plinth_buffer *out_error);
 
     /* Commits and releases a transaction; `tx` is invalid afterwards, also
      * on error (the driver rolls back). RETURNS: PLINTH_OK or the error of

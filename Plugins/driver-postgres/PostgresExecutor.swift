@@ -1,0 +1,92 @@
+import CLibPQ
+import PlinthJSON
+import SQLCompiler
+import SQLPlan
+
+/// Runs plans on one PostgreSQL connection and produces their JSON results.
+struct PostgresExecutor {
+    let database: PostgresDatabase
+    let connection: PostgresConnection
+
+    var compiler: Compiler { database.compiler }
+
+    func run(_ plan: Plan) throws -> [UInt8] {
+        switch plan {
+        case .select(let select):
+            var out: [UInt8] = []
+            try connection.execute(compiler.select(select)) { PostgresConnection.appendRows($0, to: &out) }
+            return out
+        case .insert(let insert):
+            var keys: [JSON] = []
+            for sql in try compiler.insert(insert) {
+                let key = try connection.execute(sql) { PQntuples($0) > 0 && PQnfields($0) > 0 ? PostgresConnection.value($0, 0, 0) : .null }
+                if insert.returning != nil { keys.append(key) }
+            }
+            return JSON.object(["keys": .array(keys)]).encoded()
+        case .update(let update):
+            let count = try connection.execute(compiler.update(update), PostgresConnection.changes)
+            return JSON.object(["count": .int(count)]).encoded()
+        case .delete(let delete):
+            let count = try connection.execute(compiler.delete(delete), PostgresConnection.changes)
+            return JSON.object(["count": .int(count)]).encoded()
+        case .schema(let changes):
+            try schema(changes)
+            return Array("{}".utf8)
+        case .batch(let plans):
+            var results: [UInt8] = Array("{\"results\":[".utf8)
+            for (index, step) in plans.enumerated() {
+                if index > 0 { results.append(UInt8(ascii: ",")) }
+                results += try run(step)
+            }
+            return results + Array("]}".utf8)
+        case .stats:
+            return JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded()
+        }
+    }
+
+    /// Foreign keys of the tables a plan creates wait until those tables all exist, because
+    /// references may point forward (directus_users → directus_roles) or at the table itself.
+    /// They are added before any later change that is not another CREATE TABLE or index.
+    private func schema(_ changes: [SchemaChange]) throws {
+        let dialect = PostgresDialect()
+        let introspector = PostgresIntrospector(connection: connection, compiler: compiler)
+        var pendingKeys: [String] = []
+        func addPendingKeys() throws {
+            for statement in pendingKeys { try connection.run(statement) }
+            pendingKeys = []
+        }
+        for change in changes {
+            switch change {
+            case .createTable(let spec):
+                let parts = try dialect.createTable(spec)
+                for statement in parts.create { try connection.run(statement) }
+                pendingKeys += parts.foreignKeys
+            case .createIndex:
+                for statement in try dialect.schemaStatements(change, introspect: { try introspector.table(named: $0) }) { try connection.run(statement) }
+            default:
+                try addPendingKeys()
+                for statement in try dialect.schemaStatements(change, introspect: { try introspector.table(named: $0) }) { try connection.run(statement) }
+            }
+        }
+        try addPendingKeys()
+    }
+}
+
+extension Plan {
+    /// Whether running the plan needs an explicit transaction (more than one statement that writes).
+    var writesSeveralStatements: Bool {
+        switch self {
+        case .select, .stats, .update, .delete: return false
+        case .insert(let insert): return insert.rows.count > 1
+        case .schema, .batch: return true
+        }
+    }
+
+    /// Whether the plan changes anything (and so, inside a transaction, runs behind a savepoint).
+    var writes: Bool {
+        switch self {
+        case .select, .stats: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+import PlinthJSON
+
+/// The engine: the database, the current schema model and what every service shares.
+///
+/// The schema model is replaced (never mutated) after each schema change;
+/// readers take the current one once per operation.
+public final class Engine: @unchecked Sendable {
+    public let database: Database
+    public let env: Environment
+    public let logger: Logger
+    public let access: AccessResolver
+    let loader: SchemaLoader
+    private let lock = NSLock()
+    private var model: SchemaModel
+
+    init(database: Database, env: Environment, logger: Logger, access: AccessResolver) throws {
+        self.database = database
+        self.env = env
+        self.logger = logger
+        self.access = access
+        loader = SchemaLoader(database: database, logger: logger,
+                              excludedTables: Set(env.list("DB_EXCLUDE_TABLES", default: ["spatial_ref_sys", "sysdiagrams"])))
+        model = try loader.load()
+    }
+
+    /// The current schema.
+    public var schema: SchemaModel {
+        lock.withLock { model }
+    }
+
+    /// Reads the schema again (after a schema change, here or in another instance).
+    public func reloadSchema() throws {
+        let fresh = try loader.load()
+        lock.withLock { model = fresh }
+    }
+
+    /// Throws FORBIDDEN unless the caller is an admin (schema routes are admin-only).
+    func requireAdmin(_ context: CallContext?) throws {
+        guard context?.accountability.admin ?? true else { throw APIError.forbidden() }
+    }
+}

@@ -1,0 +1,502 @@
+// Transcribed from @directus/system-data of Directus 11.17.4 (directus/directus commit 1f9a051041).
+import PlinthJSON
+
+extension SystemFields {
+    /// The fields of directus_settings for security, registration, files, reporting, editing and maps (sorts 15–38), from `fields/settings.yaml`.
+    static let settingsSecurity: [JSONObject] = [
+        [
+            "id": .null, "collection": "directus_settings", "field": "security_divider",
+            "special": ["alias", "no-data"], "interface": "presentation-divider",
+            "options": ["icon": "shield", "title": "$t:security"], "display": .null, "display_options": .null,
+            "readonly": false, "hidden": false, "sort": 15, "width": "full", "translations": .null, "note": .null,
+            "conditions": .null, "required": false, "group": .null, "validation": .null, "validation_message": .null,
+            "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "auth_password_policy", "special": .null,
+            "interface": "select-dropdown",
+            "options": [
+                "choices": [
+                    ["value": .null, "text": "$t:field_options.directus_settings.auth_password_policy.none_text"],
+                    ["value": "/^.{8,}$/", "text": "$t:field_options.directus_settings.auth_password_policy.weak_text"],
+                    [
+                        "value": "/(?=^.{8,}$)(?=.*\\d)(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%^&*()_+}{';'?>.<,])(?!.*\\s).*$/",
+                        "text": "$t:field_options.directus_settings.auth_password_policy.strong_text",
+                    ],
+                ],
+                "allowOther": true,
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 16, "width": "half",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "auth_login_attempts", "special": .null,
+            "interface": "input", "options": ["iconRight": "lock", "placeholder": "$t:unlimited"], "display": .null,
+            "display_options": .null, "readonly": false, "hidden": false, "sort": 17, "width": "half",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "public_registration_divider",
+            "special": ["alias", "no-data"], "interface": "presentation-divider",
+            "options": ["icon": "person_add", "title": "$t:fields.directus_settings.public_registration"],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 18, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "public_registration", "special": ["cast-boolean"],
+            "interface": "boolean", "options": ["label": "$t:enabled"], "display": .null, "display_options": .null,
+            "readonly": false, "hidden": false, "sort": 19, "width": "half", "translations": .null,
+            "note": "$t:fields.directus_settings.public_registration_note", "conditions": .null, "required": false,
+            "group": .null, "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "public_registration_role", "special": ["m2o"],
+            "interface": "select-dropdown-m2o", "options": ["template": "{{ name }}"], "display": "related-values",
+            "display_options": ["template": "{{ name }}"], "readonly": false, "hidden": false, "sort": 20,
+            "width": "half", "translations": .null, "note": "$t:fields.directus_settings.public_registration_role_note",
+            "conditions": .null, "required": false, "group": .null, "validation": .null, "validation_message": .null,
+            "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "public_registration_verify_email",
+            "special": ["cast-boolean"], "interface": "boolean", "options": ["label": "$t:enabled"], "display": .null,
+            "display_options": .null, "readonly": false, "hidden": false, "sort": 21, "width": "half",
+            "translations": .null, "note": "$t:fields.directus_settings.public_registration_verify_email_note",
+            "conditions": .null, "required": false, "group": .null, "validation": .null, "validation_message": .null,
+            "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "public_registration_email_filter",
+            "special": ["cast-json"], "interface": "system-filter",
+            "options": ["collectionName": "directus_users", "collectionField": "email", "fieldName": "email"],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 22, "width": "half",
+            "translations": .null, "note": "$t:fields.directus_settings.public_registration_email_filter_note",
+            "conditions": .null, "required": false, "group": .null, "validation": .null, "validation_message": .null,
+            "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "files_divider", "special": ["alias", "no-data"],
+            "interface": "presentation-divider",
+            "options": ["icon": "folder", "title": "$t:fields.directus_settings.files_and_thumbnails"],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 23, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "storage_asset_transform", "special": .null,
+            "interface": "select-dropdown",
+            "options": [
+                "choices": [
+                    ["value": "all", "text": "$t:fields.directus_settings.transformations_all"],
+                    ["value": "none", "text": "$t:fields.directus_settings.transformations_none"],
+                    ["value": "presets", "text": "$t:fields.directus_settings.transformations_presets"],
+                ],
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 24, "width": "half",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "storage_default_folder", "special": .null,
+            "interface": "system-folder", "options": .null, "display": .null, "display_options": .null,
+            "readonly": false, "hidden": false, "sort": 25, "width": "half", "translations": .null,
+            "note": "$t:interfaces.system-folder.field_hint", "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "storage_asset_presets", "special": ["cast-json"],
+            "interface": "list",
+            "options": [
+                "fields": [
+                    [
+                        "field": "key",
+                        "name": "$t:key",
+                        "type": "string",
+                        "schema": ["is_nullable": false],
+                        "meta": [
+                            "interface": "input",
+                            "options": ["slug": true, "onlyOnCreate": false],
+                            "width": "full",
+                            "required": true,
+                        ],
+                    ],
+                    [
+                        "field": "fit",
+                        "name": "$t:field_options.directus_settings.storage_asset_presets.fit_label",
+                        "type": "string",
+                        "schema": ["is_nullable": false],
+                        "meta": [
+                            "interface": "select-dropdown",
+                            "options": [
+                                "choices": [
+                                    [
+                                        "value": "contain",
+                                        "text": "$t:field_options.directus_settings.storage_asset_presets.fit.contain_text",
+                                    ],
+                                    [
+                                        "value": "cover",
+                                        "text": "$t:field_options.directus_settings.storage_asset_presets.fit.cover_text",
+                                    ],
+                                    [
+                                        "value": "inside",
+                                        "text": "$t:field_options.directus_settings.storage_asset_presets.fit.fit_text",
+                                    ],
+                                    [
+                                        "value": "outside",
+                                        "text": "$t:field_options.directus_settings.storage_asset_presets.fit.outside_text",
+                                    ],
+                                ],
+                            ],
+                            "width": "half",
+                        ],
+                    ],
+                    [
+                        "field": "width",
+                        "name": "$t:width",
+                        "type": "integer",
+                        "schema": ["is_nullable": false],
+                        "meta": ["interface": "input", "width": "half"],
+                    ],
+                    [
+                        "field": "height",
+                        "name": "$t:height",
+                        "type": "integer",
+                        "schema": ["is_nullable": false],
+                        "meta": ["interface": "input", "width": "half"],
+                    ],
+                    [
+                        "field": "quality",
+                        "type": "integer",
+                        "name": "$t:quality",
+                        "schema": ["default_value": 80, "is_nullable": false],
+                        "meta": ["interface": "slider", "options": ["max": 100, "min": 0, "step": 1], "width": "half"],
+                    ],
+                    [
+                        "field": "withoutEnlargement",
+                        "name": "$t:field_options.directus_settings.storage_asset_presets.upscaling",
+                        "type": "boolean",
+                        "schema": ["default_value": false],
+                        "meta": ["interface": "boolean", "width": "half", "options": ["label": "$t:no_upscale"]],
+                    ],
+                    [
+                        "field": "format",
+                        "name": "$t:format",
+                        "type": "string",
+                        "schema": ["is_nullable": false, "default_value": ""],
+                        "meta": [
+                            "interface": "select-dropdown",
+                            "options": [
+                                "allowNone": true,
+                                "choices": [
+                                    ["value": "auto", "text": "Auto"],
+                                    ["value": "jpeg", "text": "JPEG"],
+                                    ["value": "png", "text": "PNG"],
+                                    ["value": "webp", "text": "WebP"],
+                                    ["value": "tiff", "text": "Tiff"],
+                                    ["value": "avif", "text": "AVIF"],
+                                ],
+                            ],
+                            "width": "half",
+                        ],
+                    ],
+                    [
+                        "field": "transforms",
+                        "name": "$t:field_options.directus_settings.additional_transforms",
+                        "type": "json",
+                        "schema": ["is_nullable": false, "default_value": []],
+                        "meta": [
+                            "note": "$t:field_options.directus_settings.transforms_note",
+                            "interface": "json",
+                            "options": [
+                                "template": "[\n  [\"blur\", 45],\n  [\"grayscale\"],\n  [\"extend\", { \"right\": 500, \"background\": \"rgb(255, 0, 0)\" }]\n]\n",
+                                "placeholder": "[\n  [\"blur\", 45],\n  [\"grayscale\"],\n  [\"extend\", { \"right\": 500, \"background\": \"rgb(255, 0, 0)\" }]\n]\n",
+                            ],
+                            "width": "full",
+                        ],
+                    ],
+                ],
+                "template": "{{key}}",
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 26, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "reporting_divider",
+            "special": ["alias", "no-data"], "interface": "presentation-divider",
+            "options": ["icon": "feedback", "title": "$t:fields.directus_settings.reporting"], "display": .null,
+            "display_options": .null, "readonly": false, "hidden": false, "sort": 27, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "report_feature_url", "special": .null,
+            "interface": "input", "options": ["iconRight": "link", "placeholder": "https://example.com/feature"],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 28, "width": "half",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "report_bug_url", "special": .null,
+            "interface": "input", "options": ["iconRight": "link", "placeholder": "https://example.com/bug"],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 29, "width": "half",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "report_error_url", "special": .null,
+            "interface": "system-display-template",
+            "options": [
+                "placeholder": "https://example.com/error",
+                "fields": [
+                    [
+                        "name": "Error",
+                        "field": "error",
+                        "key": "error",
+                        "path": "error",
+                        "children": [
+                            ["name": "Name", "field": "name", "key": "error.name", "path": "error.name"],
+                            ["name": "Message", "field": "message", "key": "error.message", "path": "error.message"],
+                        ],
+                    ],
+                    [
+                        "name": "Navigator",
+                        "field": "navigator",
+                        "key": "navigator",
+                        "path": "navigator",
+                        "children": [
+                            [
+                                "name": "Language",
+                                "field": "language",
+                                "key": "navigator.language",
+                                "path": "navigator.language",
+                            ],
+                            [
+                                "name": "User Agent",
+                                "field": "userAgent",
+                                "key": "navigator.userAgent",
+                                "path": "navigator.userAgent",
+                            ],
+                        ],
+                    ],
+                    [
+                        "name": "Route",
+                        "field": "route",
+                        "key": "route",
+                        "path": "route",
+                        "children": [
+                            [
+                                "name": "Full Path",
+                                "field": "fullPath",
+                                "key": "route.fullPath",
+                                "path": "route.fullPath",
+                            ],
+                            ["name": "Hash", "field": "hash", "key": "route.hash", "path": "route.hash"],
+                            ["name": "Name", "field": "name", "key": "route.name", "path": "route.name"],
+                            ["name": "Path", "field": "path", "key": "route.path", "path": "route.path"],
+                            ["name": "Query", "field": "query", "key": "route.query", "path": "route.query"],
+                        ],
+                    ],
+                    [
+                        "name": "User",
+                        "field": "user",
+                        "key": "user",
+                        "path": "user",
+                        "children": [
+                            ["name": "ID", "field": "id", "key": "user.id", "path": "user.id"],
+                            [
+                                "name": "First Name",
+                                "field": "first_name",
+                                "key": "user.first_name",
+                                "path": "user.first_name",
+                            ],
+                            [
+                                "name": "Last Name",
+                                "field": "last_name",
+                                "key": "user.last_name",
+                                "path": "user.last_name",
+                            ],
+                            ["name": "Status", "field": "status", "key": "user.status", "path": "user.status"],
+                            ["name": "Title", "field": "title", "key": "user.title", "path": "user.title"],
+                            [
+                                "name": "Description",
+                                "field": "description",
+                                "key": "user.description",
+                                "path": "user.description",
+                            ],
+                            ["name": "Location", "field": "location", "key": "user.location", "path": "user.location"],
+                        ],
+                    ],
+                    [
+                        "name": "Role",
+                        "field": "role",
+                        "key": "role",
+                        "path": "role",
+                        "children": [
+                            ["name": "ID", "field": "id", "key": "role.id", "path": "role.id"],
+                            ["name": "Name", "field": "name", "key": "role.name", "path": "role.name"],
+                        ],
+                    ],
+                ],
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 30, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "collaborative_editing_divider",
+            "special": ["alias", "no-data"], "interface": "presentation-divider",
+            "options": ["icon": "podcasts", "title": "$t:fields.directus_settings.collaborative_editing"],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 31, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "collaborative_editing_enabled",
+            "special": ["cast-boolean"], "interface": "boolean", "options": ["label": "$t:enabled"], "display": .null,
+            "display_options": .null, "readonly": false, "hidden": false, "sort": 32, "width": "half",
+            "translations": .null, "note": "$t:fields.directus_settings.collaborative_editing_note",
+            "conditions": .null, "required": false, "group": .null, "validation": .null, "validation_message": .null,
+            "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "map_divider", "special": ["alias", "no-data"],
+            "interface": "presentation-divider",
+            "options": ["icon": "map", "title": "$t:fields.directus_settings.mapping"], "display": .null,
+            "display_options": .null, "readonly": false, "hidden": false, "sort": 33, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "mapbox_key", "special": .null,
+            "interface": "input",
+            "options": [
+                "icon": "key",
+                "title": "$t:field_options.directus_settings.mapbox_key",
+                "placeholder": "$t:field_options.directus_settings.mapbox_placeholder",
+                "iconLeft": "vpn_key",
+                "font": "monospace",
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 34, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "basemaps", "special": ["cast-json"],
+            "interface": "list",
+            "options": [
+                "template": "{{name}}",
+                "fields": [
+                    [
+                        "field": "name",
+                        "name": "$t:name",
+                        "schema": ["is_nullable": false],
+                        "meta": [
+                            "interface": "text-input",
+                            "required": true,
+                            "options": ["placeholder": "$t:field_options.directus_settings.basemaps_name_placeholder"],
+                        ],
+                    ],
+                    [
+                        "field": "type",
+                        "name": "$t:type",
+                        "meta": [
+                            "interface": "select-dropdown",
+                            "options": [
+                                "choices": [
+                                    ["value": "raster", "text": "$t:field_options.directus_settings.basemaps_raster"],
+                                    ["value": "tile", "text": "$t:field_options.directus_settings.basemaps_tile"],
+                                    ["value": "style", "text": "$t:field_options.directus_settings.basemaps_style"],
+                                ],
+                            ],
+                        ],
+                    ],
+                    [
+                        "field": "url",
+                        "name": "$t:url",
+                        "schema": ["is_nullable": false],
+                        "meta": [
+                            "interface": "text-input",
+                            "options": ["placeholder": "http://{a-c}.tile.openstreetmap.org/{z}/{x}/{y}.png"],
+                        ],
+                    ],
+                    [
+                        "field": "tileSize",
+                        "name": "$t:tile_size",
+                        "type": "integer",
+                        "schema": ["is_nullable": true],
+                        "meta": [
+                            "interface": "input",
+                            "options": ["placeholder": "512"],
+                            "conditions": [["name": "typeNeqRaster", "rule": ["type": ["_neq": "raster"]], "hidden": true]],
+                        ],
+                    ],
+                    [
+                        "field": "attribution",
+                        "name": "$t:fields.directus_settings.attribution",
+                        "type": "string",
+                        "schema": ["is_nullable": true],
+                        "meta": [
+                            "interface": "input",
+                            "options": ["placeholder": "$t:fields.directus_settings.attribution_placeholder"],
+                        ],
+                    ],
+                ],
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 35, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "image_editor", "special": ["alias", "no-data"],
+            "interface": "presentation-divider",
+            "options": ["icon": "image", "title": "$t:fields.directus_settings.image_editor"], "display": .null,
+            "display_options": .null, "readonly": false, "hidden": false, "sort": 36, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "custom_aspect_ratios", "special": ["cast-json"],
+            "interface": "list",
+            "options": [
+                "template": "{{text}}",
+                "fields": [
+                    [
+                        "field": "text",
+                        "name": "$t:text",
+                        "type": "string",
+                        "meta": [
+                            "interface": "text-input",
+                            "width": "half",
+                            "required": true,
+                            "options": ["placeholder": "$t:text"],
+                        ],
+                    ],
+                    [
+                        "field": "value",
+                        "name": "$t:value",
+                        "type": "float",
+                        "meta": [
+                            "interface": "input",
+                            "width": "half",
+                            "required": true,
+                            "options": ["placeholder": "$t:value"],
+                        ],
+                    ],
+                ],
+            ],
+            "display": .null, "display_options": .null, "readonly": false, "hidden": false, "sort": 37, "width": "full",
+            "translations": .null, "note": .null, "conditions": .null, "required": false, "group": .null,
+            "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+        [
+            "id": .null, "collection": "directus_settings", "field": "project_id", "special": .null, "interface": .null,
+            "options": .null, "display": .null, "display_options": .null, "readonly": false, "hidden": true, "sort": 38,
+            "width": "full", "translations": .null, "note": .null, "conditions": .null, "required": false,
+            "group": .null, "validation": .null, "validation_message": .null, "searchable": true, "system": true,
+        ],
+    ]
+}
