@@ -27,7 +27,7 @@ struct PostgresDialect: Dialect {
             let text = chunk + "::text"
             if index == 0 { return "left(\(text), -1)" }
             if index == chunks.count - 1 { return "right(\(text), -1)" }
-            return "substr(\(text), 2, length(\(text)) - 2)"
+            return "regexp_replace(\(text), '^.|.$', '', 'g')"
         }
         return "(" + inner.joined(separator: " || ', ' || ") + ")::json"
     }
@@ -51,7 +51,7 @@ struct PostgresDialect: Dialect {
         "CAST(\(sql) AS \(castType(type)))"
     }
 
-    /// The type named in CAST and USING clauses.
+    /// The type a CAST converts to.
     func castType(_ type: FieldType) -> String {
         switch type {
         case .integer: return "integer"

@@ -12,6 +12,7 @@ final class RESTPlugin: Plugin {
     init(host: PluginHost) throws {
         try SchemaRoutes.register(host)
         try SchemaSnapshotRoutes.register(host)
+        try ItemsRoutes.register(host)
     }
 }
 

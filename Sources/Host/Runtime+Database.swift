@@ -49,7 +49,7 @@ extension Runtime {
         let outcome = try await pool.run { [env, logger] in try Bootstrap(database: database, env: env, logger: logger).run() }
         Runtime.report(outcome, logger: logger)
         let resolver = authentication!.resolver
-        let started = try await pool.run { [env, logger] in try Engine(database: database, env: env, logger: logger, access: resolver) }
+        let started = try await pool.run { [env, logger] in try Engine(database: database, env: env, logger: logger, access: resolver, bus: self.bus) }
         engine = started
         return started
     }

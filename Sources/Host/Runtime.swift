@@ -39,6 +39,7 @@ public final class Runtime: @unchecked Sendable {
         services = ServiceRegistry()
         CoreServices.register(in: self)
         SchemaServices.register(in: self)
+        ItemServices.register(in: self)
     }
 
     /// Loads every plugin, configures them all, then starts them all.

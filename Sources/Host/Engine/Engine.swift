@@ -11,15 +11,21 @@ public final class Engine: @unchecked Sendable {
     public let env: Environment
     public let logger: Logger
     public let access: AccessResolver
+    public let permissions: PermissionsEngine
+    public let bus: EventBus
+    public let limits: QueryLimits
     let loader: SchemaLoader
     private let lock = NSLock()
     private var model: SchemaModel
 
-    init(database: Database, env: Environment, logger: Logger, access: AccessResolver) throws {
+    init(database: Database, env: Environment, logger: Logger, access: AccessResolver, bus: EventBus) throws {
         self.database = database
         self.env = env
         self.logger = logger
         self.access = access
+        self.bus = bus
+        permissions = PermissionsEngine(database: database)
+        limits = try QueryLimits(env)
         loader = SchemaLoader(database: database, logger: logger,
                               excludedTables: Set(env.list("DB_EXCLUDE_TABLES", default: ["spatial_ref_sys", "sysdiagrams"])))
         model = try loader.load()

@@ -7,12 +7,19 @@ import PlinthJSON
 /// caller should see.
 public final class ServiceRegistry: @unchecked Sendable {
     public typealias Handler = (_ context: CallContext?, _ args: JSON) throws -> JSON
-    private var handlers: [String: Handler] = [:]
+    /// A handler that returns encoded JSON itself (large results pass through without re-encoding).
+    public typealias RawHandler = (_ context: CallContext?, _ args: JSON) throws -> [UInt8]
+    private var handlers: [String: RawHandler] = [:]
 
     public init() {}
 
     /// Adds a service; ids look like "noun.verb/1".
     public func register(_ id: String, _ handler: @escaping Handler) {
+        handlers[id] = { context, args in try handler(context, args).encoded() }
+    }
+
+    /// Adds a service whose result is already encoded JSON.
+    public func registerRaw(_ id: String, _ handler: @escaping RawHandler) {
         handlers[id] = handler
     }
 
@@ -32,6 +39,6 @@ public final class ServiceRegistry: @unchecked Sendable {
         } catch {
             throw APIError.invalidPayload("Service arguments are not valid JSON: \(error)")
         }
-        return try handler(context, parsed).encoded()
+        return try handler(context, parsed)
     }
 }

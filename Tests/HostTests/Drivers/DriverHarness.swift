@@ -9,12 +9,17 @@ enum DriverHarness {
     /// The clients every driver test runs against.
     static let clients = ["sqlite3", "pg"]
 
-    /// One runtime with the built-in plugins of the build folder, shared by the driver tests.
-    static let runtime: Runtime = {
-        let runtime = try! TestSupport.runtime(plugins: URL(fileURLWithPath: TestSupport.buildDirectory), extensions: TestSupport.temporaryDirectory())
-        try! runtime.loadPlugins()
+    /// One runtime with the built-in plugins of the build folder, shared by the driver tests
+    /// (a failure to load them fails each test instead of the test process).
+    private static let loaded = Result { () throws -> Runtime in
+        let runtime = try TestSupport.runtime(plugins: URL(fileURLWithPath: TestSupport.buildDirectory), extensions: TestSupport.temporaryDirectory())
+        try runtime.loadPlugins()
         return runtime
-    }()
+    }
+
+    static var runtime: Runtime {
+        get throws { try loaded.get() }
+    }
 
     /// PLINTH_TEST_PG_URL is unset: the PostgreSQL cases fail (CI always sets it) rather than skip.
     struct MissingServer: Error, CustomStringConvertible {
@@ -47,7 +52,7 @@ enum DriverHarness {
         if client == "sqlite3" {
             let directory = TestSupport.temporaryDirectory("plinth-driver")
             let settings = try DatabaseSettings(Environment(["DB_CLIENT": "sqlite3", "DB_FILENAME": directory.appendingPathComponent("test.db").path]), dataPath: directory.path)
-            return Fresh(database: try Database.open(settings, registry: runtime.registry), schema: nil, applicationName: nil) {
+            return Fresh(database: try Database.open(settings, registry: try runtime.registry), schema: nil, applicationName: nil) {
                 try? FileManager.default.removeItem(at: directory)
             }
         }
@@ -57,7 +62,7 @@ enum DriverHarness {
         try psql(base, "CREATE SCHEMA \(schema)")
         let url = base + (base.contains("?") ? "&" : "?") + "application_name=\(application)&options=-csearch_path%3D\(schema)"
         let settings = try DatabaseSettings(Environment(["DB_CLIENT": "pg", "DB_CONNECTION_STRING": url, "DB_POOL__MIN": "1", "DB_POOL__MAX": "\(pool)"]), dataPath: "/tmp")
-        return Fresh(database: try Database.open(settings, registry: runtime.registry), schema: schema, applicationName: application) {
+        return Fresh(database: try Database.open(settings, registry: try runtime.registry), schema: schema, applicationName: application) {
             _ = try? psql(base, "DROP SCHEMA \(schema) CASCADE")
         }
     }

@@ -69,6 +69,9 @@ import Testing
         #expect(try column(db, "notes", "body")?["is_indexed"] == false)
         try db.applyChanges([.dropIndex(table: "notes", name: "notes_owner_unique")])
 
+        try db.applyChanges([.renameColumn(table: "notes", from: "body", to: "content")])
+        #expect(try db.rowsOf(TableSpec(name: "notes", columns: [ColumnSpec("id", .integer), ColumnSpec("content", .text)]), ["content"]).map { $0["content"] } == bodies)
+
         try db.applyChanges([.renameTable(from: "notes", to: "memos")])
         #expect(try db.rowsOf(TableSpec(name: "memos", columns: Self.notes.columns), ["id"]).count == 4)
         try db.applyChanges([.dropTable("memos")])
@@ -147,7 +150,7 @@ import Testing
 
     @Test func openingAnUnreachablePostgresServerFailsNamingIt() throws {
         let settings = try DatabaseSettings(Environment(["DB_CLIENT": "pg", "DB_HOST": "127.0.0.1", "DB_PORT": "1", "DB_DATABASE": "nowhere", "DB_USER": "x"]), dataPath: "/tmp")
-        let error = #expect(throws: ConfigError.self) { try Database.open(settings, registry: DriverHarness.runtime.registry) }
+        let error = #expect(throws: ConfigError.self) { try Database.open(settings, registry: try DriverHarness.runtime.registry) }
         #expect(error?.description.contains("127.0.0.1:1/nowhere") == true)
     }
 }

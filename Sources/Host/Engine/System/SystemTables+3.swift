@@ -8,7 +8,7 @@ extension SystemTables {
             ColumnSpec("id", .uuid, nullable: false, primaryKey: true),
             ColumnSpec("dashboard", .uuid, nullable: false),
             ColumnSpec("name", .string),
-            ColumnSpec("icon", .string, length: 64),
+            ColumnSpec("icon", .string, length: 64, defaultValue: .value(.null)),
             ColumnSpec("color", .string, length: 10),
             ColumnSpec("show_header", .boolean, nullable: false, defaultValue: .value(.bool(false))),
             ColumnSpec("note", .text),

@@ -1,0 +1,140 @@
+import PlinthJSON
+import SQLPlan
+
+extension FilterCompiler {
+    /// The operators of one field rule (`{"_eq": 1, "_lt": 5}`), ANDed.
+    func operators(_ rules: JSONObject, subject: Expr, type: FieldType, field: FieldInfo, alias: String = "") throws -> Expr {
+        var terms: [Expr] = []
+        for (name, raw) in rules {
+            let value = try variables.resolve(raw)
+            if field.has("conceal") || field.has("hash") || field.type == .hash, !["_null", "_nnull"].contains(name) {
+                throw APIError.invalidQuery("Field \"\(field.name)\" can only be filtered with _null and _nnull")
+            }
+            terms.append(try op(name, value, subject: subject, type: type, field: field, alias: alias))
+        }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+
+    private func op(_ name: String, _ value: JSON, subject: Expr, type: FieldType, field: FieldInfo, alias: String) throws -> Expr {
+        switch name {
+        case "_eq", "_neq", "_lt", "_lte", "_gt", "_gte":
+            let compare = CompareOp(rawValue: String(name.dropFirst()))!
+            if value.isNull { return .isNull(subject, negated: name == "_neq") }
+            guard let coerced = Coercion.value(value, type) else { return .bool(name == "_neq") }
+            return .compare(compare, subject, .value(coerced, type: type))
+        case "_in", "_nin":
+            let values = Coercion.list(value).compactMap { Coercion.value($0, type) }
+            return .compare(name == "_in" ? .in : .nin, subject, .list(values, type: type))
+        case "_null", "_nnull":
+            let wanted = DynamicVariables.truthy(value) == (name == "_null")
+            return .isNull(subject, negated: !wanted)
+        case "_empty", "_nempty":
+            let empty: Expr = [.string, .text, .csv, .hash].contains(type)
+                ? .or([.isNull(subject, negated: false), .compare(.eq, subject, .value("", type: type))])
+                : .isNull(subject, negated: false)
+            return DynamicVariables.truthy(value) == (name == "_empty") ? empty : .not(empty)
+        case "_contains", "_icontains", "_starts_with", "_istarts_with", "_ends_with", "_iends_with":
+            return .compare(CompareOp(rawValue: String(name.dropFirst()))!, subject, .value(.string(Coercion.text(value)), type: .string))
+        case "_ncontains", "_nicontains", "_nstarts_with", "_nistarts_with", "_nends_with", "_niends_with":
+            let positive = "_" + name.dropFirst(2)
+            let test = CompareOp(rawValue: String(positive.dropFirst()))!
+            return .or([.isNull(subject, negated: false), .not(.compare(test, subject, .value(.string(Coercion.text(value)), type: .string)))])
+        case "_between", "_nbetween":
+            let bounds = Coercion.list(value)
+            guard bounds.count == 2, let low = Coercion.value(bounds[0], type), let high = Coercion.value(bounds[1], type) else {
+                throw APIError.invalidQuery("\"\(name)\" needs two values")
+            }
+            return .compare(name == "_between" ? .between : .nbetween, subject, .list([low, high], type: type))
+        case "_json":
+            guard type == .json, let paths = value.objectValue else { throw APIError.invalidQuery("\"_json\" needs a JSON field and an object of paths") }
+            return try json(paths, subject: subject, field: field)
+        case "_regex":
+            throw APIError.invalidQuery("\"_regex\" can only be used in validation rules")
+        case "_intersects", "_nintersects", "_intersects_bbox", "_nintersects_bbox":
+            throw APIError.invalidQuery("\"\(name)\" needs a geometry field and a spatial database")
+        case "_some", "_none":
+            throw APIError.invalidQuery("\"\(name)\" can only be used on one-to-many fields")
+        default:
+            throw APIError.invalidQuery("Invalid filter operator \"\(name)\"")
+        }
+    }
+
+    /// `_json`: each path's operators applied to the value at that path.
+    private func json(_ paths: JSONObject, subject: Expr, field: FieldInfo) throws -> Expr {
+        var terms: [Expr] = []
+        for (path, rules) in paths {
+            guard let object = rules.objectValue else { throw APIError.invalidQuery("\"_json\" paths need an object of operators") }
+            if path == "_and" || path == "_or" {
+                let parts = try (rules.arrayValue ?? []).map { try json($0.objectValue ?? [:], subject: subject, field: field) }
+                terms.append(path == "_and" ? .and(parts) : .or(parts))
+                continue
+            }
+            for (name, value) in object {
+                let numeric = Coercion.list(try variables.resolve(value)).allSatisfy { $0.doubleValue != nil } && !value.isNull
+                let extracted = Expr.function(.jsonValue, [subject, .value(.string(path), type: .string)])
+                let target: Expr = numeric ? .cast(extracted, .float) : extracted
+                let dummy = FieldInfo(collection: field.collection, name: field.name, type: numeric ? .float : .string, column: field.column, meta: nil, special: [])
+                terms.append(try operators([name: value], subject: target, type: numeric ? .float : .string, field: dummy))
+            }
+        }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+}
+
+/// Coercing filter values to a field's type, as Directus does loosely.
+enum Coercion {
+    /// The value for a field of `type`, or nil when it can never match (e.g. "abc" for an integer key).
+    static func value(_ value: JSON, _ type: FieldType) -> JSON? {
+        switch type {
+        case .integer, .bigInteger:
+            if case .number(let text) = value { return Int64(text) != nil ? value : .number(text) }
+            if let text = value.stringValue?.trimmingCharacters(in: .whitespaces), Int64(text) != nil { return .number(text) }
+            if let text = value.stringValue, let number = Double(text) { return .double(number) }
+            if let flag = value.boolValue { return .int(flag ? 1 : 0) }
+            return nil
+        case .float, .decimal:
+            if case .number = value { return value }
+            if let text = value.stringValue, Double(text) != nil { return .number(text) }
+            return nil
+        case .boolean:
+            if let flag = value.boolValue { return .bool(flag) }
+            if let text = value.stringValue?.lowercased() { return ["true", "1"].contains(text) ? .bool(true) : (["false", "0"].contains(text) ? .bool(false) : nil) }
+            if let number = value.intValue { return .bool(number != 0) }
+            return nil
+        case .uuid:
+            guard let text = value.stringValue, UUIDFormat.isValid(text) else { return nil }
+            return .string(text.lowercased())
+        default:
+            if case .number(let text) = value { return .string(text) }
+            if let flag = value.boolValue { return .string(flag ? "true" : "false") }
+            return value
+        }
+    }
+
+    /// An array, or a comma-separated string, as a list.
+    static func list(_ value: JSON) -> [JSON] {
+        if let items = value.arrayValue { return items }
+        if let text = value.stringValue { return text.split(separator: ",", omittingEmptySubsequences: false).map { .string(String($0)) } }
+        return [value]
+    }
+
+    static func text(_ value: JSON) -> String {
+        value.stringValue ?? value.description
+    }
+}
+
+/// UUID syntax checks (filters on uuid columns with malformed values match nothing instead of erroring on PostgreSQL).
+enum UUIDFormat {
+    static func isValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !((48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)) {
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,38 @@
+import PlinthJSON
+
+/// Registers the items services (docs/services.md): reads return the whole `{"data", "meta"}` envelope as bytes.
+enum ItemServices {
+    static func register(in runtime: Runtime) {
+        let services = runtime.services
+        func service(_ context: CallContext?, _ args: JSON) throws -> ItemsService {
+            guard let engine = runtime.engine else { throw APIError.serviceUnavailable("database") }
+            guard let name = args["collection"]?.stringValue else { throw APIError.invalidPayload("\"collection\" is required") }
+            // System collections have their own routes; /items never serves them.
+            if args["system"]?.boolValue != true, name.hasPrefix("directus_") { throw APIError.forbidden() }
+            return try ItemsService(engine: engine, context: context, collection: name)
+        }
+        services.registerRaw("items.read/1") { context, args in
+            let items = try service(context, args)
+            let query = try QuerySanitizer.object(args["query"] ?? .object([:]), "query")
+            if let id = args["id"]?.stringValue ?? args["id"].flatMap({ $0.intValue.map(String.init) }) {
+                if items.collection.singleton { throw APIError.forbidden() }
+                return envelope(try items.readOne(id, query), meta: nil)
+            }
+            if items.collection.singleton { return envelope(try items.readSingleton(query), meta: nil) }
+            let (data, meta) = try items.readByQuery(query)
+            return envelope(data, meta: meta)
+        }
+    }
+
+    /// `{"data": …[, "meta": …]}` around already-encoded data.
+    static func envelope(_ data: [UInt8], meta: JSON?) -> [UInt8] {
+        var out = Array("{\"data\":".utf8)
+        out += data
+        if let meta {
+            out += Array(",\"meta\":".utf8)
+            out += meta.encoded()
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+}

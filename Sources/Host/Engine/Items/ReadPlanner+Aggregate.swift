@@ -1,0 +1,76 @@
+import PlinthJSON
+import SQLPlan
+
+extension ReadPlanner {
+    /// Aggregate reads: one row per group with the group fields and `{function: {field: value}}` objects
+    /// (`count` of `*` as a plain number), as Directus returns them.
+    func aggregate(_ query: Query, collection: CollectionInfo, alias: String, into select: inout Select) throws {
+        for name in query.groupBy {
+            let expression: Expr
+            if let function = try FieldTree.function(name) {
+                guard let field = collection.field(function.field) else { throw FieldTree.unknown(function.field, collection.name) }
+                expression = function.name == "count" ? try filters.countExpression(field, alias: alias)
+                    : .function(Function(rawValue: function.name)!, [.column(table: alias, name: field.name, type: field.type)])
+                select.fields.append(("\(function.field)_\(function.name)", .expr(expression, type: .integer)))
+            } else {
+                guard let field = collection.field(name), !field.isAlias else { throw FieldTree.unknown(name, collection.name) }
+                expression = .column(table: alias, name: name, type: field.type)
+                select.fields.append((name, ReadPlanner.columnOutput(field, alias: alias)))
+            }
+            select.group.append(expression)
+        }
+        for (function, fields) in query.aggregate {
+            if function == "countAll" || (function == "count" && fields == ["*"]) {
+                select.fields.append((function == "countAll" ? "countAll" : "count", .expr(.aggregate(.count, nil, distinct: false), type: .integer)))
+                continue
+            }
+            var outputs: [(key: String, value: Output)] = []
+            for name in fields {
+                let expression = try aggregateExpression(function, name, collection: collection, alias: alias)
+                outputs.append((name, .expr(expression, type: function.hasPrefix("count") ? .integer : nil)))
+            }
+            select.fields.append((function, .object(outputs)))
+        }
+    }
+
+    func aggregateExpression(_ function: String, _ fieldName: String, collection: CollectionInfo, alias: String) throws -> Expr {
+        if fieldName == "*" { return .aggregate(.count, nil, distinct: false) }
+        guard let field = collection.field(fieldName), !field.isAlias else { throw FieldTree.unknown(fieldName, collection.name) }
+        let column = Expr.column(table: alias, name: fieldName, type: field.type)
+        switch function {
+        case "count": return .aggregate(.count, column, distinct: false)
+        case "countDistinct": return .aggregate(.count, column, distinct: true)
+        case "sum": return .aggregate(.sum, column, distinct: false)
+        case "sumDistinct": return .aggregate(.sum, column, distinct: true)
+        case "avg": return .aggregate(.avg, column, distinct: false)
+        case "avgDistinct": return .aggregate(.avg, column, distinct: true)
+        case "min": return .aggregate(.min, column, distinct: false)
+        case "max": return .aggregate(.max, column, distinct: false)
+        default: throw APIError.invalidQuery("Aggregate function \"\(function)\" doesn't exist")
+        }
+    }
+}
+
+/// `search`: case-insensitive substring over searchable text fields, equality on numbers and UUIDs when the term is one.
+enum Search {
+    static func expression(_ term: String, collection: CollectionInfo, alias: String) -> Expr? {
+        var terms: [Expr] = []
+        for field in collection.fields where !field.isAlias && field.searchable && !field.has("conceal") && !field.has("hash") {
+            let column = Expr.column(table: alias, name: field.name, type: field.type)
+            switch field.type {
+            case .string, .text:
+                terms.append(.compare(.icontains, column, .value(.string(term), type: .string)))
+            case .integer, .bigInteger:
+                // (`where` on a multi-pattern case binds to the last pattern only, so test inside.)
+                if Int64(term) != nil { terms.append(.compare(.eq, column, .value(.number(term), type: field.type))) }
+            case .float, .decimal:
+                if Double(term) != nil { terms.append(.compare(.eq, column, .value(.number(term), type: field.type))) }
+            case .uuid where UUIDFormat.isValid(term):
+                terms.append(.compare(.eq, column, .value(.string(term.lowercased()), type: .uuid)))
+            default:
+                continue
+            }
+        }
+        return terms.isEmpty ? .bool(false) : .or(terms)
+    }
+}
