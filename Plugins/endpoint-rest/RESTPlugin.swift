@@ -13,6 +13,7 @@ final class RESTPlugin: Plugin {
         try SchemaRoutes.register(host)
         try SchemaSnapshotRoutes.register(host)
         try ItemsRoutes.register(host)
+        try ItemWriteRoutes.register(host)
     }
 }
 

@@ -22,6 +22,33 @@ enum ItemServices {
             let (data, meta) = try items.readByQuery(query)
             return envelope(data, meta: meta)
         }
+        registerWrites(in: runtime, service)
+    }
+
+    static func registerWrites(in runtime: Runtime, _ service: @escaping (CallContext?, JSON) throws -> ItemsService) {
+        let services = runtime.services
+        let noContent = Array("null".utf8)
+        func query(_ args: JSON) throws -> JSONObject { try QuerySanitizer.object(args["query"] ?? .object([:]), "query") }
+        func reply(_ data: [UInt8]?) -> [UInt8] { data.map { envelope($0, meta: nil) } ?? noContent }
+        services.registerRaw("items.create/1") { context, args in
+            reply(try service(context, args).create(args["data"] ?? .null, query: try query(args)))
+        }
+        services.registerRaw("items.update/1") { context, args in
+            let items = try service(context, args)
+            if let id = args["id"]?.stringValue ?? args["id"].flatMap({ $0.intValue.map(String.init) }) {
+                return reply(try items.updateOne(id, args["data"] ?? .null, query: try query(args)))
+            }
+            return reply(try items.update(args["data"] ?? .null, query: try query(args)))
+        }
+        services.registerRaw("items.delete/1") { context, args in
+            let items = try service(context, args)
+            if let id = args["id"]?.stringValue ?? args["id"].flatMap({ $0.intValue.map(String.init) }) {
+                try items.deleteOne(id)
+            } else {
+                try items.delete(args["data"] ?? .null)
+            }
+            return noContent
+        }
     }
 
     /// `{"data": …[, "meta": …]}` around already-encoded data.
