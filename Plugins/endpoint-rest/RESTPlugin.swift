@@ -14,6 +14,8 @@ final class RESTPlugin: Plugin {
         try SchemaSnapshotRoutes.register(host)
         try ItemsRoutes.register(host)
         try ItemWriteRoutes.register(host)
+        try AuthRoutes.register(host)
+        try MeRoutes.register(host)
     }
 }
 
