@@ -55,10 +55,11 @@ final class ItemWriter {
     func create(_ collection: CollectionInfo, _ input: JSONObject, parentRevision: JSON? = nil) throws -> JSON {
         try count()
         let access = try access("create", collection)
+        // As Directus: hooks see the payload, the caller's fields are checked on it, then presets fill the gaps.
+        let submitted = try filterHook("create", collection, input, meta: ["collection": .string(collection.name)])
+        try checkFields(submitted, collection, access)
         var payload = access.presets
-        for (key, value) in input { payload[key] = value }
-        payload = try filterHook("create", collection, payload, meta: ["collection": .string(collection.name)])
-        try checkFields(payload, collection, access)
+        for (key, value) in submitted { payload[key] = value }
         try validate(payload, collection, access, creating: true)
 
         var (columns, aliases) = split(payload, collection)
