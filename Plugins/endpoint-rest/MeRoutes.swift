@@ -32,3 +32,24 @@ enum MeRoutes {
         }
     }
 }
+
+/// The caller's own access: `/permissions/me`, `/policies/me/globals`, `/roles/me`.
+enum AccessMeRoutes {
+    static func register(_ host: PluginHost) throws {
+        try host.rest("GET", "/permissions/me") { exchange in
+            .data(try exchange.call("permissions.me/1", [:]))
+        }
+        try host.rest("GET", "/permissions/me/:collection") { exchange in
+            .data(try exchange.call("permissions.me.item/1", ["collection": SchemaRoutes.param(exchange, "collection")]))
+        }
+        try host.rest("GET", "/permissions/me/:collection/:id") { exchange in
+            .data(try exchange.call("permissions.me.item/1", ["collection": SchemaRoutes.param(exchange, "collection"), "id": SchemaRoutes.param(exchange, "id")]))
+        }
+        try host.rest("GET", "/policies/me/globals") { exchange in
+            .data(try exchange.call("policies.me.globals/1", [:]))
+        }
+        try host.rest("GET", "/roles/me") { exchange in
+            .json(try exchange.call("roles.me/1", ["query": .object(try exchange.query())]))
+        }
+    }
+}

@@ -45,6 +45,7 @@ public final class Runtime: @unchecked Sendable {
         AuthServices.register(in: self)
         SSOServices.register(in: self)
         MeServices.register(in: self)
+        PermissionServices.register(in: self)
     }
 
     /// Loads every plugin, configures them all, then starts them all.
