@@ -84,7 +84,8 @@ struct RequestAuthentication: Sendable {
                 // Share tokens carry no user; shares arrive with their own issue.
                 throw APIError.invalidToken()
             }
-            guard let accountability = try resolver.user(user, ip: ip) else { throw APIError.invalidCredentials() }
+            guard var accountability = try resolver.user(user, ip: ip) else { throw APIError.invalidCredentials() }
+            accountability.session = claims["session"]?.stringValue
             return accountability
         }
         guard let user = try resolver.userID(forStaticToken: token), let accountability = try resolver.user(user, ip: ip) else {

@@ -74,7 +74,7 @@ struct APIHost {
         switch database {
         case .sqlite:
             let file = environment["DB_FILENAME"] ?? host.directory.appendingPathComponent("data/data.db").path
-            result = try TestSupport.run("/usr/bin/sqlite3", ["-bail", file, statement])
+            result = try TestSupport.run("/usr/bin/sqlite3", ["-bail", "-cmd", ".timeout 5000", file, statement])
         case .postgres:
             result = try TestSupport.run("/usr/bin/psql", [environment["DB_CONNECTION_STRING"]!, "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", statement])
         }
