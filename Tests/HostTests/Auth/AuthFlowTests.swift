@@ -14,7 +14,7 @@ struct AuthFlowTests {
 
     @Test("json login returns tokens with Directus's claims; bad credentials answer identically", arguments: DatabaseKind.allCases)
     func jsonLogin(_ database: DatabaseKind) async throws {
-        let api = try await APIHost(database, environment: Self.fast)
+        let api = try await APIHost(database, environment: Self.fast.merging(["LOG_LEVEL": "debug"]) { $1 })
         defer { api.stop() }
         let response = try await login(api, ["email": "Admin@Example.com", "password": "admin-password"])
         #expect(response.status == 200, "\(response.text)")
@@ -50,6 +50,12 @@ struct AuthFlowTests {
         // The login is recorded and last_access set.
         #expect(try api.sql("SELECT action, collection FROM directus_activity WHERE action = 'login'") == "login|directus_users")
         #expect(try api.sql("SELECT count(*) FROM directus_users WHERE last_access IS NOT NULL") == "1")
+
+        // Secrets never reach the log, even at debug level with failures in between.
+        let refresh = data["refresh_token"] as? String ?? "-"
+        for secret in ["admin-password", "nope", refresh, data["access_token"] as? String ?? "-", api.token] {
+            #expect(!api.host.log.contains(secret), "the log contains a secret")
+        }
     }
 
     @Test("json refresh rotates the refresh token; logout ends the session", arguments: DatabaseKind.allCases)
