@@ -161,13 +161,15 @@ bench_venv() {
 }
 
 # Starts a private PostgreSQL cluster in $BENCH_TMP/NAME with scripts/pg-test-server (trust auth,
-# 127.0.0.1, fsync off) and prints the URL of its database plinth_test; it is stopped and removed at exit.
+# 127.0.0.1, fsync off); sets PRIVATE_PG_URL to its database plinth_test. The cluster is stopped at
+# exit, before its folder goes. Call it in the section's own shell, not in $(…): the cleanup it
+# registers would be lost with the subshell.
 start_private_pg() {
     local dir="$BENCH_TMP/$1"
     # The server runs as the postgres OS user when we are root: it must reach into BENCH_TMP.
-    [[ $(id -u) -eq 0 ]] && chmod 711 "$BENCH_TMP"
+    if [[ $(id -u) -eq 0 ]]; then chmod 711 "$BENCH_TMP"; fi
     at_exit "'$ROOT/scripts/pg-test-server' stop '$dir' >/dev/null 2>&1"
-    PLINTH_PG_PORT=$(free_port) "$ROOT/scripts/pg-test-server" "$dir" 2>"$BENCH_TMP/$1-init.log" \
+    PRIVATE_PG_URL=$(PLINTH_PG_PORT=$(free_port) "$ROOT/scripts/pg-test-server" "$dir" 2>"$BENCH_TMP/$1-init.log") \
         || { tail -20 "$BENCH_TMP/$1-init.log" >&2; echo "bench: private PostgreSQL did not start" >&2; return 1; }
 }
 

@@ -20,7 +20,8 @@ mkdir -p "$pg_dir"
 pg_venv=$(bench_venv)
 
 say "items-pg: starting a private PostgreSQL cluster"
-pg_url=$(start_private_pg items-pg-cluster)
+start_private_pg items-pg-cluster
+pg_url=$PRIVATE_PG_URL
 pg_log="$BENCH_TMP/items-pg-cluster/server.log"
 
 say "items-pg: building articles through the API, then $pg_rows rows with psql"
