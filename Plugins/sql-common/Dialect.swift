@@ -49,12 +49,15 @@ public protocol Dialect: Sendable {
 extension Dialect {
     /// Quotes an identifier, doubling embedded quotes.
     public func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Hot path (every column of every statement): skip Foundation when there is nothing to escape.
+        guard identifier.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + identifier + "\"" }
+        return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A string literal for DDL defaults, doubling embedded single quotes.
     public func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
+        return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// The knex-style name of a constraint: `<table>_<column>_<kind>` in lower case.

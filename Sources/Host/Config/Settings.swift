@@ -44,7 +44,7 @@ public struct Settings: Sendable {
         extensionsPath = env.string("EXTENSIONS_PATH", default: "./extensions")
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
         pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
-        pluginThreads = try env.int("PLUGIN_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 4), in: 1...1024)
+        pluginThreads = try env.int("PLUGIN_THREADS", default: max(16, ProcessInfo.processInfo.activeProcessorCount * 8), in: 1...1024)
     }
 
     static func randomSecret() -> String {
