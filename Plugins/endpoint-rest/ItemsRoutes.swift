@@ -6,8 +6,10 @@ enum ItemsRoutes {
     static func register(_ host: PluginHost) throws {
         for method in ["GET", "SEARCH"] {
             try host.rest(method, "/items/:collection") { exchange in
-                let body = try exchange.call("items.read/1", ["collection": SchemaRoutes.param(exchange, "collection"), "query": .object(try exchange.query())])
-                return .json(body)
+                var args: JSONObject = ["collection": SchemaRoutes.param(exchange, "collection"), "query": .object(try exchange.query())]
+                // SEARCH may name the items by key instead of by query.
+                if method == "SEARCH", let keys = try exchange.body()["keys"], keys.arrayValue != nil { args["keys"] = keys }
+                return .json(try exchange.call("items.read/1", args))
             }
         }
         try host.rest("GET", "/items/:collection/:id") { exchange in

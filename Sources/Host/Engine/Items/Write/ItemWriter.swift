@@ -67,8 +67,10 @@ final class ItemWriter {
         var values = try PayloadProcessor(collection: collection, accountability: accountability, hasher: hasher, now: now).process(columns, action: .create)
         let pk = collection.primaryKey!
         values = values.filter { collection.field($0.key).map { !$0.isAlias } ?? false }.reduce(into: JSONObject()) { $0[$1.key] = $1.value }
-        let keys = try database.insert(Insert(table: collection.name, columns: values.keys,
-                                              rows: [values.keys.map { .value(values[$0]!, type: collection.field($0)?.type) }], returning: pk), in: transaction)
+        let keys = try naming(collection, values) {
+            try database.insert(Insert(table: collection.name, columns: values.keys,
+                                       rows: [values.keys.map { .value(values[$0]!, type: collection.field($0)?.type) }], returning: pk), in: transaction)
+        }
         let key = values[pk] ?? keys.first ?? .null
         let revision = try track("create", collection, key: key, data: .object(values), delta: .object(values), parent: parentRevision)
         try adopt(since: mark, parent: revision)
@@ -99,8 +101,10 @@ final class ItemWriter {
             let pk = collection.primaryKey!
             let settable = values.filter { $0.key != pk && collection.field($0.key).map { !$0.isAlias } ?? false }
             if !settable.isEmpty {
-                try database.update(Update(table: collection.name, alias: "t", set: settable.map { ($0.key, .value($0.value, type: collection.field($0.key)?.type)) },
-                                           filter: .compare(.eq, .column(table: "t", name: pk, type: nil), .value(key, type: collection.primaryKeyField?.type))), in: transaction)
+                try naming(collection, JSONObject(settable.map { ($0.key, $0.value) })) {
+                    try database.update(Update(table: collection.name, alias: "t", set: settable.map { ($0.key, .value($0.value, type: collection.field($0.key)?.type)) },
+                                               filter: .compare(.eq, .column(table: "t", name: pk, type: nil), .value(key, type: collection.primaryKeyField?.type))), in: transaction)
+                }
             }
             let data = try snapshot(collection, key)
             let revision = try track("update", collection, key: key, data: data, delta: .object(values), parent: parentRevision)
