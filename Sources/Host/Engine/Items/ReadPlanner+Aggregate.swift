@@ -9,9 +9,11 @@ extension ReadPlanner {
             let expression: Expr
             if let function = try FieldTree.function(name) {
                 guard let field = collection.field(function.field) else { throw FieldTree.unknown(function.field, collection.name) }
+                try FieldTree.allow(function.name, on: field)
+                guard function.name != "json" else { throw APIError.invalidQuery("Invalid function specified \"json\"") }
                 expression = function.name == "count" ? try filters.countExpression(field, alias: alias)
                     : .function(Function(rawValue: function.name)!, [.column(table: alias, name: field.name, type: field.type)])
-                select.fields.append(("\(function.field)_\(function.name)", .expr(expression, type: .integer)))
+                select.fields.append((FieldTree.outputKey(name, function), .expr(expression, type: ReadPlanner.functionType(function.name, field))))
             } else {
                 guard let field = collection.field(name), !field.isAlias else { throw FieldTree.unknown(name, collection.name) }
                 expression = .column(table: alias, name: name, type: field.type)
@@ -21,15 +23,27 @@ extension ReadPlanner {
         }
         for (function, fields) in query.aggregate {
             if function == "countAll" || (function == "count" && fields == ["*"]) {
-                select.fields.append((function == "countAll" ? "countAll" : "count", .expr(.aggregate(.count, nil, distinct: false), type: .integer)))
+                select.fields.append((function == "countAll" ? "countAll" : "count", .expr(.aggregate(.count, nil, distinct: false), type: .bigInteger)))
                 continue
             }
             var outputs: [(key: String, value: Output)] = []
             for name in fields {
                 let expression = try aggregateExpression(function, name, collection: collection, alias: alias)
-                outputs.append((name, .expr(expression, type: function.hasPrefix("count") ? .integer : nil)))
+                outputs.append((name, .expr(expression, type: Self.aggregateType(function, collection.field(name)))))
             }
             select.fields.append((function, .object(outputs)))
+        }
+    }
+
+    /// The type of an aggregate's result as the database produces it (PostgreSQL's numeric and bigint
+    /// results reach Directus clients as strings); min and max keep their field's type, so dates stay ISO text.
+    static func aggregateType(_ function: String, _ field: FieldInfo?) -> FieldType? {
+        let type = field?.type
+        switch function {
+        case "count", "countDistinct": return .bigInteger
+        case "sum", "sumDistinct": return type == .float ? .float : (type == .integer ? .bigInteger : .decimal)
+        case "avg", "avgDistinct": return type == .float ? .float : .decimal
+        default: return field.map { ReadPlanner.outputType($0) } ?? type
         }
     }
 

@@ -14,66 +14,72 @@ struct ReadPlanner {
 
     /// The top-level select of `collection` for `query`.
     func plan(_ collection: CollectionInfo, _ query: Query) throws -> Select {
-        try select(collection, query, depth: 1, nested: false)
+        try select(collection, query, depth: 1, nested: false, path: "")
     }
 
-    func select(_ collection: CollectionInfo, _ query: Query, depth: Int, nested: Bool) throws -> Select {
-        guard collection.primaryKey != nil else { throw APIError.forbidden() }
-        guard let grant = try access.read(collection.name) else { throw APIError.forbidden() }
+    /// The select of one level; `path` is its relational path, named in errors; `via` is the relation that led here.
+    func select(_ collection: CollectionInfo, _ query: Query, depth: Int, nested: Bool, path: String, via: RelationInfo? = nil) throws -> Select {
+        guard collection.primaryKey != nil, let grant = try access.read(collection.name) else { throw AccessErrors.collection(collection.name, path: path) }
         let alias = aliases.make()
         var select = Select(table: collection.name, alias: alias)
         if query.aggregate.isEmpty {
-            for request in try FieldTree(schema: schema).requests(query.fields, collection: collection, aliases: query.alias) {
-                if let output = try output(request, collection: collection, alias: alias, grant: grant, query: query, depth: depth) {
+            let backlink = query.backlink ? nil : via
+            for request in try FieldTree(schema: schema).requests(query.fields, collection: collection, aliases: query.alias, path: path, backlink: backlink) {
+                if let output = try output(request, collection: collection, alias: alias, grant: grant, query: query, depth: depth, path: path) {
                     select.fields.append((request.key, output))
                 }
             }
         } else {
             try aggregate(query, collection: collection, alias: alias, into: &select)
         }
-        select.filter = try condition(query, collection: collection, alias: alias, grant: grant)
-        select.order = try order(query, collection: collection, alias: alias, nested: nested)
-        let limit = query.limit ?? (nested ? -1 : limits.defaultLimit)
+        select.filter = try condition(query, collection: collection, alias: alias, grant: grant, path: path)
+        select.order = try order(query, collection: collection, alias: alias, nested: nested, path: path)
+        let limit = query.limit ?? limits.defaultLimit
         select.limit = limit < 0 ? nil : limit
-        if let page = query.page, let pageSize = select.limit { select.offset = (page - 1) * pageSize } else { select.offset = query.offset }
+        if let page = query.page, page > 1, let pageSize = select.limit {
+            // A page replaces the offset at the top level; in nested lists Directus adds the two.
+            select.offset = (page - 1) * pageSize + (nested ? query.offset ?? 0 : 0)
+        } else {
+            select.offset = query.offset
+        }
         return select
     }
 
     /// The WHERE of a read: the query's filter, its search, and the caller's item rule.
-    func condition(_ query: Query, collection: CollectionInfo, alias: String, grant: ReadAccess) throws -> Expr? {
+    func condition(_ query: Query, collection: CollectionInfo, alias: String, grant: ReadAccess, path: String = "") throws -> Expr? {
         var terms: [Expr] = []
-        if let filter = query.filter, !filter.isEmpty { terms.append(try filters.compile(filter, collection: collection, alias: alias)) }
+        if let filter = query.filter, !filter.isEmpty { terms.append(try filters.compile(filter, collection: collection, alias: alias, path: path)) }
         if let search = query.search, !search.isEmpty, let expression = Search.expression(search, collection: collection, alias: alias) { terms.append(expression) }
-        if let rule = grant.rule, !rule.isEmpty { terms.append(try filters.compile(rule, collection: collection, alias: alias)) }
+        if let rule = grant.rule, !rule.isEmpty { terms.append(try filters.compile(FilterRules.normalize(rule), collection: collection, alias: alias)) }
         return terms.isEmpty ? nil : (terms.count == 1 ? terms[0] : .and(terms))
     }
 
-    private func output(_ request: FieldRequest, collection: CollectionInfo, alias: String, grant: ReadAccess, query: Query, depth: Int) throws -> Output? {
+    private func output(_ request: FieldRequest, collection: CollectionInfo, alias: String, grant: ReadAccess, query: Query, depth: Int, path: String) throws -> Output? {
         switch request {
         case .field(let name, _):
-            guard let field = collection.field(name) else { throw FieldTree.unknown(name, collection.name) }
+            guard let field = collection.field(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
             guard grant.allows(name) else {
                 if query.fields.contains(where: { $0 == "*" || $0.hasPrefix("*.") }) { return nil }
-                throw APIError.forbidden()
+                throw FieldTree.unknown(name, collection.name, path: path)
             }
             if field.isAlias { return try keys(field, collection: collection, alias: alias) }
             return Self.columnOutput(field, alias: alias)
         case .function(let name, let fieldName, let argument, _):
-            guard let field = collection.field(fieldName), grant.allows(fieldName) else { throw APIError.forbidden() }
+            guard let field = collection.field(fieldName), grant.allows(fieldName) else { throw FieldTree.unknown(fieldName, collection.name, path: path) }
             let column = Expr.column(table: alias, name: field.name, type: field.type)
             switch name {
-            case "count": return .expr(try filters.countExpression(field, alias: alias), type: .integer)
+            case "count": return .expr(try filters.countExpression(field, alias: alias), type: Self.functionType(name, field))
             case "json": return .expr(.function(.json, [column, .value(.string(argument ?? ""), type: .string)]), type: .json)
-            default: return .expr(.function(Function(rawValue: name)!, [column]), type: .integer)
+            default: return .expr(.function(Function(rawValue: name)!, [column]), type: Self.functionType(name, field))
             }
         case .relation(let name, let key, let children, let scopes):
-            guard let field = collection.field(name) else { throw FieldTree.unknown(name, collection.name) }
-            guard grant.allows(name) else { throw APIError.forbidden() }
-            guard depth < limits.relationalDepth else {
-                throw APIError(code: "LIMIT_EXCEEDED", status: 400, message: "Max relational depth exceeded.")
-            }
-            let deep = try QuerySanitizer.object(query.deep[key] ?? .object([:]), "deep")
-            return try relation(field, collection: collection, alias: alias, children: children, scopes: scopes, deep: deep, depth: depth)
+            guard let field = collection.field(name), grant.allows(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
+            guard depth < limits.relationalDepth else { throw QuerySanitizer.invalid("Max relational depth exceeded") }
+            var deep = try QuerySanitizer.object(query.deep[key] ?? .object([:]), "deep")
+            // Many-to-any scopes sit beside the field: `deep[item:headings]`.
+            for (name, value) in query.deep where name.hasPrefix(key + ":") { deep[name] = value }
+            return try relation(field, collection: collection, alias: alias, children: children, scopes: scopes, deep: deep, depth: depth,
+                                path: AccessErrors.join(path, key), backlink: query.backlink)
         }
     }
 
@@ -81,13 +87,25 @@ struct ReadPlanner {
     static func columnOutput(_ field: FieldInfo, alias: String) -> Output {
         let column = Expr.column(table: alias, name: field.name, type: field.type)
         if field.has("conceal") || field.has("hash") || field.type == .hash {
-            return .expr(.caseWhen([(.isNull(column, negated: false), .value(.null, type: nil))], otherwise: .value("**********", type: .string)), type: .string)
+            let empty = Expr.or([.isNull(column, negated: false), .compare(.eq, column, .value("", type: .string))])
+            return .expr(.caseWhen([(empty, .value(.null, type: nil))], otherwise: .value("**********", type: .string)), type: .string)
         }
-        var type = field.type
-        if field.has("cast-boolean") { type = .boolean }
-        if field.has("cast-json") { type = .json }
-        if field.has("cast-csv") { type = .csv }
-        return .expr(column, type: type)
+        return .expr(column, type: outputType(field))
+    }
+
+    /// The type a function's result is returned as. PostgreSQL's COUNT is a bigint and EXTRACT a numeric,
+    /// both of which reach Directus clients as strings; `json_array_length` is an integer.
+    static func functionType(_ function: String, _ field: FieldInfo) -> FieldType {
+        if function == "count" { return field.isAlias ? .bigInteger : .integer }
+        return .decimal
+    }
+
+    /// The type a field is returned as, after its cast specials.
+    static func outputType(_ field: FieldInfo) -> FieldType {
+        if field.has("cast-boolean") { return .boolean }
+        if field.has("cast-json") { return .json }
+        if field.has("cast-csv") { return .csv }
+        return field.type
     }
 
     /// An O2M or M2A alias read without sub-fields: the keys of the related (junction) items.
@@ -98,7 +116,9 @@ struct ReadPlanner {
         let inner = aliases.make()
         let order = relation.sortField.map { [Order(.column(table: inner, name: $0, type: nil))] } ?? [Order(.column(table: inner, name: childKey, type: nil))]
         let keyField = child.field(childKey)
-        return .values(Select(table: child.name, alias: inner, fields: [("key", .expr(.column(table: inner, name: childKey, type: keyField?.type), type: keyField?.type))],
-                              order: order, on: [(.column(table: alias, name: parentKey, type: nil), relation.field)]))
+        var select = Select(table: child.name, alias: inner, fields: [("key", .expr(.column(table: inner, name: childKey, type: keyField?.type), type: keyField?.type))],
+                            order: order, on: [(.column(table: alias, name: parentKey, type: nil), relation.field)])
+        select.limit = limits.defaultLimit
+        return .values(select)
     }
 }
