@@ -28,54 +28,6 @@ extension ItemWriter {
         String(collection.name.dropFirst("directus_".count))
     }
 
-    /// Required fields, field validation rules and permission validation; the first failure is FAILED_VALIDATION.
-    func validate(_ payload: JSONObject, _ collection: CollectionInfo, _ access: WriteAccess, creating: Bool) throws {
-        for field in collection.fields where field.meta?["required"]?.boolValue == true && !field.isAlias && !field.hasAutoIncrement {
-            let value = payload[field.name]
-            let missing = creating ? (value == nil || value!.isNull) && !hasDefault(field) : value?.isNull == true
-            if missing {
-                throw failed(field.name, type: "required", message: "Validation failed for field \"\(field.name)\". Value is required.", valid: nil)
-            }
-        }
-        let evaluator = FilterEvaluator()
-        for field in collection.fields {
-            guard let rule = JSONSupport.object(field.meta?["validation"]), !rule.isEmpty else { continue }
-            guard creating || payload[field.name] != nil else { continue }
-            do { try evaluator.check(rule, payload) } catch let failure as FilterEvaluator.Failure {
-                let custom = field.meta?["validation_message"]?.stringValue
-                throw failed(failure.field, type: failure.type, message: custom ?? "Validation failed for field \"\(failure.field)\".", valid: failure.valid)
-            }
-        }
-        for rule in access.validation {
-            do { try evaluator.check(try resolve(rule), payload) } catch let failure as FilterEvaluator.Failure {
-                throw failed(failure.field, type: failure.type, message: "Validation failed for field \"\(failure.field)\".", valid: failure.valid)
-            }
-        }
-    }
-
-    private func hasDefault(_ field: FieldInfo) -> Bool {
-        (field.column?["default_value"].map { !$0.isNull } ?? false) || field.special.contains(where: { ["uuid", "date-created", "user-created", "role-created"].contains($0) })
-    }
-
-    /// A rule with dynamic variables replaced (validation rules may use them too).
-    private func resolve(_ rule: JSONObject) throws -> JSONObject {
-        let variables = variables()
-        func walk(_ value: JSON) throws -> JSON {
-            switch value {
-            case .object(let object): return .object(JSONObject(try object.map { ($0.key, try walk($0.value)) }))
-            case .array(let items): return .array(try items.map(walk))
-            default: return try variables.resolve(value)
-            }
-        }
-        return try walk(.object(rule)).objectValue ?? rule
-    }
-
-    private func failed(_ field: String, type: String, message: String, valid: JSON?) -> APIError {
-        var extensions: JSONObject = ["field": .string(field), "type": .string(type.hasPrefix("_") ? String(type.dropFirst()) : type), "path": []]
-        if let valid { extensions["valid"] = valid }
-        return APIError(code: "FAILED_VALIDATION", status: 400, message: message, extensions: extensions)
-    }
-
     /// Writes activity (and, when the collection tracks everything, a revision); returns the revision id.
     func track(_ action: String, _ collection: CollectionInfo, key: JSON, data: JSON?, delta: JSON?, parent: JSON?) throws -> JSON? {
         guard let context, let mode = collection.accountability, !["directus_activity", "directus_revisions", "directus_sessions"].contains(collection.name) else { return nil }
@@ -86,13 +38,24 @@ extension ItemWriter {
             "ip": who.ip.map(JSON.string) ?? .null, "user_agent": who.userAgent.map(JSON.string) ?? .null,
             "origin": who.origin.map(JSON.string) ?? .null, "collection": .string(collection.name), "item": .string(item),
         ], in: transaction)
+        // No revision for deletes, nor for an update that changed nothing (as Directus).
         guard mode == "all", action != "delete" else { return nil }
+        if action == "update", delta?.objectValue?.isEmpty ?? true { return nil }
         let revision = try database.insertRow(into: SystemTables.revisions, [
             "activity": activity, "collection": .string(collection.name), "item": .string(item),
-            "data": data ?? .null, "delta": delta ?? .null, "parent": parent ?? .null,
+            "data": Self.masked(data, collection), "delta": Self.masked(delta, collection), "parent": parent ?? .null,
         ], in: transaction)
         revisions.append(revision)
         return revision
+    }
+
+    /// Revision data as the API would show it: concealed and hashed values masked.
+    static func masked(_ value: JSON?, _ collection: CollectionInfo) -> JSON {
+        guard var object = value?.objectValue else { return value ?? .null }
+        for field in collection.fields where field.has("conceal") || field.has("hash") || field.type == .hash {
+            if let current = object[field.name], !current.isNull, current.stringValue != "" { object[field.name] = "**********" }
+        }
+        return .object(object)
     }
 
     /// Gives revisions written since `mark` without a parent the parent `revision` (nested items written

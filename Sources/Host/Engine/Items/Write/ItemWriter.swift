@@ -85,10 +85,11 @@ final class ItemWriter {
     // MARK: Update
 
     /// Updates items by key with the same payload.
-    func update(_ collection: CollectionInfo, keys: [JSON], _ input: JSONObject, parentRevision: JSON? = nil) throws {
-        guard !keys.isEmpty else { return }
+    func update(_ collection: CollectionInfo, keys requested: [JSON], _ input: JSONObject, parentRevision: JSON? = nil) throws {
+        guard !requested.isEmpty else { return }
         let access = try access("update", collection)
-        try requireItems(keys, collection, rule: access.rule)
+        let keys = try permittedKeys(requested, collection, rule: access.rule)
+        guard !keys.isEmpty else { return }
         let payload = try filterHook("update", collection, input, meta: ["keys": .array(keys), "collection": .string(collection.name)])
         try checkFields(payload, collection, access)
         try validate(payload, collection, access, creating: false)
@@ -130,7 +131,8 @@ final class ItemWriter {
         }
         guard !keys.isEmpty else { return }
         let access = try access("delete", collection)
-        try requireItems(keys, collection, rule: access.rule)
+        keys = try permittedKeys(keys, collection, rule: access.rule)
+        guard !keys.isEmpty else { return }
         for _ in keys { try count() }
         let pk = collection.primaryKey!
         try database.delete(Delete(table: collection.name, alias: "t",
@@ -142,14 +144,16 @@ final class ItemWriter {
 
     // MARK: Checks
 
-    /// Every key exists and (for non-admins) matches the permission rule, or the request is FORBIDDEN.
-    func requireItems(_ keys: [JSON], _ collection: CollectionInfo, rule: JSONObject?) throws {
+    /// The keys a write may touch. For non-admins every key must exist and match the permission rule, or the
+    /// request is FORBIDDEN; for admins keys that do not exist are skipped, as Directus writes nothing for them.
+    func permittedKeys(_ keys: [JSON], _ collection: CollectionInfo, rule: JSONObject?) throws -> [JSON] {
         let pk = collection.primaryKey!
         var filter: JSONObject = [pk: ["_in": .array(keys)]]
         if let rule { filter = ["_and": [.object(filter), .object(rule)]] }
-        let found = try keysMatching(collection, filter)
-        let wanted = Set(keys.map { $0.stringValue ?? $0.description })
-        guard wanted.isSubset(of: Set(found.map { $0.stringValue ?? $0.description })) else { throw APIError.forbidden() }
+        let found = Set(try keysMatching(collection, filter).map { $0.stringValue ?? $0.description })
+        let wanted = keys.filter { found.contains($0.stringValue ?? $0.description) }
+        guard accountability.admin || wanted.count == keys.count else { throw APIError.forbidden() }
+        return wanted
     }
 
     /// Keys of the items matching a filter, read inside the transaction.
