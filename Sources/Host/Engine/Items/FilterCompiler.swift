@@ -10,6 +10,19 @@ struct FilterCompiler {
     let schema: SchemaModel
     let aliases: AliasSource
     let variables: DynamicVariables
+    /// The caller's read access when its filter must only name fields and collections it may read;
+    /// nil for permission rules and the engine's own filters.
+    var access: AccessPolicy? = nil
+
+    /// The field `name` of `collection` when it exists and (for a checked caller) may be read.
+    private func field(_ name: String, in collection: CollectionInfo, path: String) throws -> FieldInfo {
+        guard let field = collection.field(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
+        if let access {
+            guard let grant = try access.read(collection.name) else { throw AccessErrors.collection(collection.name, path: path) }
+            guard grant.allows(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
+        }
+        return field
+    }
 
     /// `path` is the relational path of this level, named in errors.
     func compile(_ filter: JSONObject, collection: CollectionInfo, alias: String, path: String = "") throws -> Expr {
@@ -30,14 +43,31 @@ struct FilterCompiler {
         return terms.count == 1 ? terms[0] : .and(terms)
     }
 
-    /// One `key: value` rule, where key is a field, a function of a field, or `$FOLLOW(collection, field)`.
+    /// One `key: value` rule. For a checked caller whose permissions show the field on some items only, the
+    /// rule matches only those items, so a filter cannot reveal values the caller is not shown.
     private func rule(_ key: String, _ value: JSON, collection: CollectionInfo, alias: String, path: String) throws -> Expr {
+        let result = try unguardedRule(key, value, collection: collection, alias: alias, path: path)
+        guard !key.hasPrefix("$FOLLOW(") else { return result }
+        let name = (try FieldTree.function(key)?.field) ?? String(key.split(separator: ":", maxSplits: 1)[0])
+        guard let condition = try visibility(of: name, in: collection, alias: alias) else { return result }
+        return .and([condition, result])
+    }
+
+    /// The condition under which a checked caller is shown `field`, or nil when it is shown on every item it reads.
+    func visibility(of field: String, in collection: CollectionInfo, alias: String) throws -> Expr? {
+        guard let access, let grant = try access.read(collection.name), let guards = grant.guardRules(for: field) else { return nil }
+        let rules = FilterCompiler(schema: schema, aliases: aliases, variables: variables)
+        return .or(try guards.map { try rules.compile(FilterRules.normalize($0), collection: collection, alias: alias) })
+    }
+
+    /// One `key: value` rule, where key is a field, a function of a field, or `$FOLLOW(collection, field)`.
+    private func unguardedRule(_ key: String, _ value: JSON, collection: CollectionInfo, alias: String, path: String) throws -> Expr {
         guard let object = value.objectValue else { throw APIError.invalidQuery("Invalid filter for \"\(key)\": expected an object") }
         if key.hasPrefix("$FOLLOW(") {
             return try follow(key, object, collection: collection, alias: alias, path: path)
         }
         if let function = try FieldTree.function(key) {
-            guard let field = collection.field(function.field) else { throw FieldTree.unknown(function.field, collection.name, path: path) }
+            let field = try field(function.field, in: collection, path: path)
             guard function.name != "json" else { throw FieldTree.unknown(key, collection.name, path: path) }
             try FieldTree.allow(function.name, on: field, key: key, collection: collection.name)
             if function.name == "count" {
@@ -47,7 +77,7 @@ struct FilterCompiler {
             return try operators(object, subject: expression, type: .integer, field: field, accepting: .integer)
         }
         let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-        guard let field = collection.field(parts[0]) else { throw FieldTree.unknown(parts[0], collection.name, path: path) }
+        let field = try field(parts[0], in: collection, path: path)
         let nestedPath = AccessErrors.join(path, key)
         if parts.count == 2 {
             return try anyScope(field, scope: parts[1], object, collection: collection, alias: alias, path: nestedPath)

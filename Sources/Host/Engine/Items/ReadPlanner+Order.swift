@@ -25,7 +25,7 @@ extension ReadPlanner {
             }
         }
         if let function = try FieldTree.function(path) {
-            guard let field = collection.field(function.field) else { throw FieldTree.unknown(function.field, collection.name, path: level) }
+            let field = try readable(function.field, in: collection, path: level)
             try FieldTree.allow(function.name, on: field)
             if function.name == "count" { return try filters.countExpression(field, alias: alias) }
             let column = Expr.column(table: alias, name: field.name, type: field.type)
@@ -37,10 +37,13 @@ extension ReadPlanner {
             return try sortExpression(aliased.field, collection: collection, alias: alias, query: query, path: level)
         }
         let (head, rest) = FieldTree.split(path)
-        guard let field = collection.field(head) else { throw FieldTree.unknown(head, collection.name, path: level) }
+        let field = try readable(head, in: collection, path: level)
         guard let rest else {
             guard !field.isAlias else { throw APIError.invalidQuery("Field \"\(head)\" can't be used to sort") }
-            return .column(table: alias, name: head, type: field.type)
+            let column = Expr.column(table: alias, name: head, type: field.type)
+            // Items whose permission hides the field sort as if it were null.
+            guard let shown = try filters.visibility(of: head, in: collection, alias: alias) else { return column }
+            return .caseWhen([(shown, column)], otherwise: .value(.null, type: nil))
         }
         guard let relation = schema.relation(many: collection.name, field: head), let related = relation.relatedCollection,
               let target = schema.collection(related), let key = target.primaryKey else {

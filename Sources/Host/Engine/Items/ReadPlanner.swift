@@ -10,7 +10,10 @@ struct ReadPlanner {
     let variables: DynamicVariables
     let access: AccessPolicy
 
-    var filters: FilterCompiler { FilterCompiler(schema: schema, aliases: aliases, variables: variables) }
+    /// Compiles the caller's filters: fields it may not read are refused.
+    var filters: FilterCompiler { FilterCompiler(schema: schema, aliases: aliases, variables: variables, access: access.restricted ? access : nil) }
+    /// Compiles permission rules, which may name any field.
+    var rules: FilterCompiler { FilterCompiler(schema: schema, aliases: aliases, variables: variables) }
 
     /// The top-level select of `collection` for `query`.
     func plan(_ collection: CollectionInfo, _ query: Query) throws -> Select {
@@ -49,8 +52,12 @@ struct ReadPlanner {
     func condition(_ query: Query, collection: CollectionInfo, alias: String, grant: ReadAccess, path: String = "") throws -> Expr? {
         var terms: [Expr] = []
         if let filter = query.filter, !filter.isEmpty { terms.append(try filters.compile(filter, collection: collection, alias: alias, path: path)) }
-        if let search = query.search, !search.isEmpty, let expression = Search.expression(search, collection: collection, alias: alias) { terms.append(expression) }
-        if let rule = grant.rule, !rule.isEmpty { terms.append(try filters.compile(FilterRules.normalize(rule), collection: collection, alias: alias)) }
+        if let search = query.search, !search.isEmpty,
+           let expression = try Search.expression(search, collection: collection, alias: alias, grant: grant,
+                                                  visibility: { try filters.visibility(of: $0, in: collection, alias: alias) }) {
+            terms.append(expression)
+        }
+        if let rule = grant.rule, !rule.isEmpty { terms.append(try rules.compile(FilterRules.normalize(rule), collection: collection, alias: alias)) }
         return terms.isEmpty ? nil : (terms.count == 1 ? terms[0] : .and(terms))
     }
 
@@ -62,25 +69,61 @@ struct ReadPlanner {
                 if query.fields.contains(where: { $0 == "*" || $0.hasPrefix("*.") }) { return nil }
                 throw FieldTree.unknown(name, collection.name, path: path)
             }
-            if field.isAlias { return try keys(field, collection: collection, alias: alias) }
-            return Self.columnOutput(field, alias: alias)
+            if field.isAlias { return try shown(try keys(field, collection: collection, alias: alias), name, grant, collection, alias) }
+            return try shown(Self.columnOutput(field, alias: alias), name, grant, collection, alias)
         case .function(let name, let fieldName, let argument, _):
             guard let field = collection.field(fieldName), grant.allows(fieldName) else { throw FieldTree.unknown(fieldName, collection.name, path: path) }
             let column = Expr.column(table: alias, name: field.name, type: field.type)
+            let output: Output
             switch name {
-            case "count": return .expr(try filters.countExpression(field, alias: alias), type: Self.functionType(name, field))
-            case "json": return .expr(.function(.json, [column, .value(.string(argument ?? ""), type: .string)]), type: .json)
-            default: return .expr(.function(Function(rawValue: name)!, [column]), type: Self.functionType(name, field))
+            case "count": output = .expr(try filters.countExpression(field, alias: alias), type: Self.functionType(name, field))
+            case "json": output = .expr(.function(.json, [column, .value(.string(argument ?? ""), type: .string)]), type: .json)
+            default: output = .expr(.function(Function(rawValue: name)!, [column]), type: Self.functionType(name, field))
             }
+            return try shown(output, fieldName, grant, collection, alias)
         case .relation(let name, let key, let children, let scopes):
             guard let field = collection.field(name), grant.allows(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
             guard depth < limits.relationalDepth else { throw QuerySanitizer.invalid("Max relational depth exceeded") }
             var deep = try QuerySanitizer.object(query.deep[key] ?? .object([:]), "deep")
             // Many-to-any scopes sit beside the field: `deep[item:headings]`.
             for (name, value) in query.deep where name.hasPrefix(key + ":") { deep[name] = value }
-            return try relation(field, collection: collection, alias: alias, children: children, scopes: scopes, deep: deep, depth: depth,
-                                path: AccessErrors.join(path, key), backlink: query.backlink)
+            let output = try relation(field, collection: collection, alias: alias, children: children, scopes: scopes, deep: deep, depth: depth,
+                                      path: AccessErrors.join(path, key), backlink: query.backlink)
+            return try shown(output, name, grant, collection, alias)
         }
+    }
+
+    /// An output limited to the items whose permission shows `field`, when the caller's permissions show
+    /// it on some items only: null (or an empty list) elsewhere, as Directus's CASE WHEN does.
+    private func shown(_ output: Output?, _ field: String, _ grant: ReadAccess, _ collection: CollectionInfo, _ alias: String) throws -> Output? {
+        guard let output, let guards = grant.guardRules(for: field) else { return output }
+        let condition = Expr.or(try guards.map { try rules.compile(FilterRules.normalize($0), collection: collection, alias: alias) })
+        func restrict(_ select: Select) -> Select {
+            var copy = select
+            copy.filter = copy.filter.map { .and([condition, $0]) } ?? condition
+            return copy
+        }
+        switch output {
+        case .expr(let expr, let type): return .expr(.caseWhen([(condition, expr)], otherwise: .value(.null, type: nil)), type: type)
+        case .one(let select): return .one(restrict(select))
+        case .many(let select): return .many(restrict(select))
+        case .values(let select): return .values(restrict(select))
+        case .anyOf(let discriminator, let key, let targets):
+            return .anyOf(discriminator: .caseWhen([(condition, discriminator)], otherwise: .value(.null, type: nil)),
+                          key: .caseWhen([(condition, key)], otherwise: .value(.null, type: nil)),
+                          targets: targets.map { ($0.collection, restrict($0.select)) })
+        case .object: return output
+        }
+    }
+
+    /// The field `name` of `collection` when it exists and the caller may read it (sorts, groups, aggregates).
+    func readable(_ name: String, in collection: CollectionInfo, path: String) throws -> FieldInfo {
+        guard let field = collection.field(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
+        if access.restricted {
+            guard let grant = try access.read(collection.name) else { throw AccessErrors.collection(collection.name, path: path) }
+            guard grant.allows(name) else { throw FieldTree.unknown(name, collection.name, path: path) }
+        }
+        return field
     }
 
     /// A column as the API returns it: typed, concealed values masked.

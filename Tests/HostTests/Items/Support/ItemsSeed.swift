@@ -1,4 +1,5 @@
 import PlinthJSON
+import Testing
 
 /// The rows the read suites query, created through POST /items. Keys are fixed so tests can name them.
 enum ItemsSeed {
@@ -138,6 +139,8 @@ actor ItemsHosts {
         /// Small limits (MAX_BATCH_MUTATION=3, QUERY_LIMIT_DEFAULT=2, QUERY_LIMIT_MAX=4, MAX_RELATIONAL_DEPTH=2),
         /// with the schema and a few countries and tags.
         case limits
+        /// Schema and seed rows, plus roles, policies, permissions and users written with SQL.
+        case permissions
     }
 
     private var hosts: [String: Task<ItemsHost, Error>] = [:]
@@ -146,7 +149,16 @@ actor ItemsHosts {
     func host(_ database: DatabaseKind, _ purpose: Purpose) async throws -> ItemsHost {
         let key = "\(database.rawValue)/\(purpose.rawValue)"
         if let existing = hosts[key] { return try await existing.value }
-        let task = Task { purpose == .limits ? try await Self.limited(database) : try await Self.seeded(database) }
+        let task = Task { () -> ItemsHost in
+            switch purpose {
+            case .limits: return try await Self.limited(database)
+            case .permissions:
+                let host = try await Self.seeded(database)
+                for statement in ItemsPermissionsTests.Seed.statements(database) { try host.sql(statement) }
+                return host
+            case .read, .write: return try await Self.seeded(database)
+            }
+        }
         hosts[key] = task
         return try await task.value
     }

@@ -44,7 +44,12 @@ final class ItemWriter {
     }
 
     func access(_ action: String, _ collection: CollectionInfo) throws -> WriteAccess {
-        guard let access = try engine.permissions.write(accountability, action: action, collection: collection.name) else { throw APIError.forbidden() }
+        guard var access = try engine.permissions.write(accountability, action: action, collection: collection.name) else {
+            throw AccessErrors.collection(collection.name)
+        }
+        // Presets may use dynamic variables ($CURRENT_USER, …), resolved for the caller.
+        let variables = variables()
+        access.presets = JSONObject(try access.presets.map { ($0.key, try variables.resolve($0.value)) })
         return access
     }
 
@@ -180,9 +185,8 @@ final class ItemWriter {
     }
 
     private func checkFields(_ payload: JSONObject, _ collection: CollectionInfo, _ access: WriteAccess) throws {
-        for key in payload.keys where collection.field(key) != nil && !access.allows(key) {
-            throw APIError.forbidden()
-        }
+        let refused = payload.keys.filter { !access.allows($0) }
+        if !refused.isEmpty { throw AccessErrors.fields(refused, collection: collection.name) }
     }
 
     /// The columns of a payload and its to-many alias values; keys the collection lacks are dropped, as Directus does.
