@@ -99,6 +99,7 @@ import Testing
             ([("page", "-1")], #"\"page\" must be greater than or equal to 0"#),
             ([("meta", "everything")], #"\"meta[0]\" must be one of [total_count, filter_count]"#),
             ([("export", "pdf")], #"\"export\" must be one of [csv, csv_utf8, json, xml, yaml]"#),
+            ([("fields[501]", "id")], #"\"fields\" must be a string or array"#),
         ]
         for (query, reason) in cases {
             let reply = try await api.send("GET", "/items/articles", query)

@@ -156,6 +156,8 @@ import Testing
         let api = try await ItemsHosts.shared.host(database, .write)
         #expect(try await api.get("/items/settings_page") == json(#"{"id": 1, "title": "Plinth", "subtitle": "Items"}"#))
         #expect(try await api.get("/items/settings_page", [("fields", "title")]) == json(#"{"title": "Plinth"}"#))
+        #expect(try await api.send("GET", "/items/settings_page", [("fields", "title"), ("meta", "*")]).json ==
+                json(#"{"meta": {"total_count": 1, "filter_count": 1}, "data": {"title": "Plinth"}}"#))
         #expect(try await api.data("PATCH", "/items/settings_page", body: ["subtitle": "Updated"]) == json(#"{"id": 1, "title": "Plinth", "subtitle": "Updated"}"#))
         #expect(try await api.sql("SELECT COUNT(*) FROM settings_page") == ["1"], "the upsert updates the one row")
         let post = try await api.send("POST", "/items/settings_page", body: ["title": "second"])

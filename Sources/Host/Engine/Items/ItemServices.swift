@@ -18,7 +18,10 @@ enum ItemServices {
                 if items.collection.singleton { throw APIError.forbidden() }
                 return envelope(try items.readOne(id, query), meta: nil)
             }
-            if items.collection.singleton { return envelope(try items.readSingleton(query), meta: nil) }
+            if items.collection.singleton {
+                let (data, meta) = try items.readSingletonWithMeta(query)
+                return envelope(data, meta: meta)
+            }
             if let keys = args["keys"]?.arrayValue { return envelope(try items.readMany(keys, query), meta: nil) }
             let (data, meta) = try items.readByQuery(query)
             return envelope(data, meta: meta)

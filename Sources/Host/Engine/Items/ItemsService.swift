@@ -82,6 +82,13 @@ struct ItemsService {
         return try emitRead(row.encoded(), query: query)
     }
 
+    /// GET on a singleton: its item, and `meta` when asked for (Directus counts singletons too).
+    func readSingletonWithMeta(_ raw: JSONObject) throws -> (data: [UInt8], meta: JSON?) {
+        let query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
+        let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
+        return (try readSingleton(raw), try meta(query, planner: planner))
+    }
+
     /// A singleton's one item; without a row, its fields' defaults.
     func readSingleton(_ raw: JSONObject) throws -> [UInt8] {
         var query = try QuerySanitizer.sanitize(raw, limits: engine.limits)

@@ -107,7 +107,7 @@ enum QuerySanitizer {
         case .array(let items):
             return try items.flatMap { try split(string($0, name)) }
         case .object:
-            throw invalid("\"\(name)\" must be a comma separated list or an array")
+            throw invalid("\"\(name)\" must be a string or array")
         default:
             return [value.description]
         }

@@ -102,24 +102,36 @@ final class ItemsHost: @unchecked Sendable {
     func stop() { host.stop() }
 }
 
-/// Kills every host the items suites started when the test process exits (shared hosts outlive their tests).
+/// Kills every host the items suites started when the test process exits or crashes (shared hosts outlive
+/// their tests). The pids live in a fixed C buffer so the crash handler reads no Swift object.
 enum HostReaper {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var pids: [pid_t] = []
+    private static let capacity = 256
+    nonisolated(unsafe) private static let pids = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
+    nonisolated(unsafe) private static var count = 0
     nonisolated(unsafe) private static var installed = false
+    private static let lock = NSLock()
 
     static func register(_ pid: pid_t) {
         lock.lock()
         defer { lock.unlock() }
-        pids.append(pid)
+        guard count < capacity else { return }
+        pids[count] = pid
+        count += 1
         if !installed {
             installed = true
             atexit { HostReaper.killAll() }
+            for signal in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGTERM, SIGINT] {
+                Foundation.signal(signal) { received in
+                    HostReaper.killAll()
+                    Foundation.signal(received, SIG_DFL)
+                    raise(received)
+                }
+            }
         }
     }
 
     private static func killAll() {
-        for pid in pids { kill(pid, SIGKILL) }
+        for index in 0..<count { kill(pids[index], SIGKILL) }
     }
 }
 
