@@ -216,6 +216,17 @@ import Testing
     }
 
     @Test(arguments: DatabaseKind.allCases)
+    func queryBatchesTakeTheQueryLimit(_ database: DatabaseKind) async throws {
+        let api = try await ItemsHosts.shared.host(database, .limits)
+        // The keys of {query} forms are read like a list: QUERY_LIMIT_DEFAULT (2) unless the query says otherwise.
+        let updated = try await api.data("PATCH", "/items/countries", [("fields", "code")], body: ["query": ["sort": ["code"]], "data": ["name": "batched"]])
+        #expect(updated == json(#"[{"code": "de"}, {"code": "fr"}]"#))
+        let three = try await api.data("PATCH", "/items/countries", [("fields", "code")], body: ["query": ["sort": ["code"], "limit": 3], "data": ["name": "batched"]])
+        #expect(three.count == 3)
+        #expect(try api.scalar("SELECT COUNT(*) FROM countries WHERE name = 'batched'") == "3")
+    }
+
+    @Test(arguments: DatabaseKind.allCases)
     func relationalDepthIsLimited(_ database: DatabaseKind) async throws {
         let api = try await ItemsHosts.shared.host(database, .limits)
         let error = json(#"""

@@ -130,10 +130,10 @@ extension ItemsService {
     }
 
     /// Keys of the items a `{query}` batch form selects (its filter, search, sort and limit).
+    /// Like any read, the query's limit defaults to QUERY_LIMIT_DEFAULT, as Directus reads these keys.
     private func matching(_ query: Query, writer: ItemWriter) throws -> [JSON] {
         var keysQuery = query
         keysQuery.fields = [collection.primaryKey!]
-        if keysQuery.limit == nil { keysQuery.limit = -1 }
         let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: writer.variables(), access: FullAccess())
         return try engine.database.rows(try planner.plan(collection, keysQuery), in: writer.transaction).compactMap { $0[collection.primaryKey!] }
     }
