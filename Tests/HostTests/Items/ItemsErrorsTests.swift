@@ -84,6 +84,12 @@ import Testing
         #expect(pattern.json == Self.error("FAILED_VALIDATION", #"Validation failed for field "body". Value doesn't have the correct format."#,
                                            ["field": "body", "type": "regex", "invalid": "no digits 1", "path": []]))
         #expect(try await api.send("POST", "/items/validated", body: ["score": 3]).status == 200, "a body that is not sent is not checked")
+        // Every failure is reported at once.
+        let both = try await api.send("POST", "/items/validated", body: ["body": "1", "score": -1])
+        #expect(both.status == 400)
+        #expect(both.json?["errors"]?.arrayValue?.compactMap { $0["extensions"]?["field"]?.stringValue } == ["score", "body"])
+        let twoMissing = try await api.send("POST", "/items/articles", body: ["body": "neither title nor slug is needed, but title is"])
+        #expect(twoMissing.json?["errors"]?.count == 1)
 
         // Malformed bodies.
         let notAnObject = try await api.send("POST", "/items/tags", body: [1, 2])

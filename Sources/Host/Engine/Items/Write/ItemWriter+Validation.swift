@@ -1,33 +1,42 @@
 import PlinthJSON
 
 extension ItemWriter {
-    /// Directus's payload validation; the first failure is FAILED_VALIDATION.
+    /// Directus's payload validation: every failure is reported, as FAILED_VALIDATION errors.
     ///
     /// Columns that may not be null (and are not generated) must be submitted on create unless they have a
     /// default, and may never be set to null; field validation rules and the permission's validation rules
     /// apply to the submitted values (a field that is not submitted passes them).
     func validate(_ payload: JSONObject, _ collection: CollectionInfo, _ access: WriteAccess, creating: Bool) throws {
-        for field in collection.fields where !field.isAlias && !field.isNullable && !isGenerated(field) {
-            let value = payload[field.name]
-            if creating, value == nil, !hasDefault(field) {
-                throw Self.failed(field: field.name, type: "required", expected: nil, value: nil)
-            }
-            if value?.isNull == true { throw Self.failed(field: field.name, type: "nnull", expected: nil, value: nil) }
-        }
+        var failures: [APIError] = []
         let evaluator = FilterEvaluator()
         for field in collection.fields {
-            guard let rule = JSONSupport.object(field.meta?["validation"]), !rule.isEmpty else { continue }
-            try check(rule, payload, evaluator)
+            if !field.isAlias, !field.isNullable, !isGenerated(field) {
+                let value = payload[field.name]
+                if creating, value == nil, !hasDefault(field) {
+                    failures.append(Self.failed(field: field.name, type: "required", expected: nil, value: nil))
+                } else if value?.isNull == true {
+                    failures.append(Self.failed(field: field.name, type: "nnull", expected: nil, value: nil))
+                }
+            }
+            if let rule = JSONSupport.object(field.meta?["validation"]), !rule.isEmpty, let failure = check(rule, payload, evaluator) {
+                failures.append(failure)
+            }
         }
         for rule in access.validation {
-            try check(try resolve(rule), payload, evaluator)
+            if let failure = check(try resolve(rule), payload, evaluator) { failures.append(failure) }
         }
+        guard var first = failures.first else { return }
+        first.others = Array(failures.dropFirst())
+        throw first
     }
 
-    private func check(_ rule: JSONObject, _ payload: JSONObject, _ evaluator: FilterEvaluator) throws {
+    private func check(_ rule: JSONObject, _ payload: JSONObject, _ evaluator: FilterEvaluator) -> APIError? {
         do { try evaluator.check(FilterRules.normalize(rule), payload) } catch let failure as FilterEvaluator.Failure {
-            throw Self.failed(field: failure.field, type: String(failure.type.dropFirst()), expected: failure.valid, value: failure.value)
+            return Self.failed(field: failure.field, type: String(failure.type.dropFirst()), expected: failure.valid, value: failure.value)
+        } catch {
+            return nil
         }
+        return nil
     }
 
     /// Keys and specials the database or Plinth fill in, so a missing value is not an error.
