@@ -46,8 +46,6 @@ enum QuerySanitizer {
             if let maximum = limits.maximum, limit > maximum { throw invalid("\"limit\" must be less than or equal to \(maximum)") }
             // With QUERY_LIMIT_MAX, "all" means the maximum.
             query.limit = limit == -1 ? (limits.maximum ?? -1) : limit
-        } else if let maximum = limits.maximum, !nested {
-            query.limit = min(limits.defaultLimit, maximum)
         }
         if let value = raw["offset"], !value.isNull {
             guard let offset = integer(value) else { throw invalid("\"offset\" must be a number") }
@@ -167,6 +165,8 @@ public struct QueryLimits: Sendable {
     public init(_ env: Environment) throws {
         defaultLimit = try env.int("QUERY_LIMIT_DEFAULT", default: 100, in: 1...Int.max)
         maximum = try env.limit("QUERY_LIMIT_MAX", default: nil)
+        // Without a limit a read takes the default, never more than the maximum.
+        if let maximum { defaultLimit = min(defaultLimit, maximum) }
         relationalDepth = max(2, try env.int("MAX_RELATIONAL_DEPTH", default: 10, in: 1...1000))
     }
 }

@@ -41,8 +41,10 @@ extension ReadPlanner {
         guard let rest else {
             guard !field.isAlias else { throw APIError.invalidQuery("Field \"\(head)\" can't be used to sort") }
             let column = Expr.column(table: alias, name: head, type: field.type)
-            // Items whose permission hides the field sort as if it were null.
-            guard let shown = try filters.visibility(of: head, in: collection, alias: alias) else { return column }
+            // Items whose permission hides the field sort as if it were null. Grouped reads sort by the
+            // grouped column itself, which must be the same expression as in GROUP BY.
+            guard query.aggregate.isEmpty, query.groupBy.isEmpty,
+                  let shown = try filters.visibility(of: head, in: collection, alias: alias) else { return column }
             return .caseWhen([(shown, column)], otherwise: .value(.null, type: nil))
         }
         guard let relation = schema.relation(many: collection.name, field: head), let related = relation.relatedCollection,
