@@ -24,6 +24,7 @@ final class SQLiteConnection {
         handle = db
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeout)
+        SQLiteTrace.attach(db)
         try run("PRAGMA foreign_keys = ON")
         try run("PRAGMA synchronous = NORMAL")
     }

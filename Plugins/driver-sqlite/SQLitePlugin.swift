@@ -10,6 +10,7 @@ final class SQLitePlugin: Plugin {
                                  description: "SQLite driver (DB_CLIENT=sqlite3)")
 
     init(host: PluginHost) throws {
+        try SQLiteTrace.start(path: host.config("SQLITE_TRACE"))
         try host.register(PLINTH_CAP_SQL_DRIVER, plinth_sql_driver_v1(
             struct_size: UInt32(MemoryLayout<plinth_sql_driver_v1>.size),
             flags: PLINTH_FLAG_MAY_BLOCK,
