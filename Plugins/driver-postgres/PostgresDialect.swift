@@ -83,8 +83,8 @@ struct PostgresDialect: Dialect {
         case .dateTime: return "to_char((\(sql))::timestamp, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
         case .date: return "to_char((\(sql))::date, 'YYYY-MM-DD')"
         case .time: return "(\(sql))::time::text"
-        // Directus returns PostgreSQL numerics as strings (node-postgres does), keeping their scale.
-        case .decimal: return "(\(sql))::text"
+        // Directus returns PostgreSQL numerics and bigints as strings (node-postgres does), keeping their scale.
+        case .decimal, .bigInteger: return "(\(sql))::text"
         default: return sql
         }
     }

@@ -22,6 +22,7 @@ struct PostgresExecutor {
                 let key = try connection.execute(sql) { PQntuples($0) > 0 && PQnfields($0) > 0 ? PostgresConnection.value($0, 0, 0) : .null }
                 if insert.returning != nil { keys.append(key) }
             }
+            try resyncSequence(after: insert)
             return JSON.object(["keys": .array(keys)]).encoded()
         case .update(let update):
             let count = try connection.execute(compiler.update(update), PostgresConnection.changes)
@@ -42,6 +43,21 @@ struct PostgresExecutor {
         case .stats:
             return JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded()
         }
+    }
+
+    /// An insert that gave an auto-increment key explicitly moves the key's sequence past the table's
+    /// largest key, so the next insert without a key does not collide (Directus does the same).
+    private func resyncSequence(after insert: Insert) throws {
+        guard let key = insert.returning, let index = insert.columns.firstIndex(of: key),
+              insert.rows.contains(where: { row in
+                  if case .value(.number(let text), _) = row[index] { return Int64(text) != nil }
+                  return false
+              }) else { return }
+        let dialect = PostgresDialect()
+        let sql = compiler.plain("SELECT setval(seq, (SELECT MAX(\(dialect.quote(key))) FROM \(dialect.quote(insert.table)))) FROM "
+                                 + "(SELECT pg_get_serial_sequence($1, $2) AS seq) AS s WHERE seq IS NOT NULL",
+                                 [.text(dialect.quote(insert.table)), .text(key)])
+        _ = try connection.query(sql)
     }
 
     /// Foreign keys of the tables a plan creates wait until those tables all exist, because

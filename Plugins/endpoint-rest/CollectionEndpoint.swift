@@ -12,7 +12,8 @@ struct CollectionEndpoint {
     let collection: (Exchange) -> String
     /// Lets the items services serve a `directus_*` collection (they refuse one otherwise).
     var system = false
-    /// The primary key field when it is known without the schema; enables SEARCH's `{"keys": […]}`.
+    /// The primary key field when it is known without the schema, to narrow SEARCH's `{"keys": […]}` here;
+    /// otherwise the keys go to the engine.
     var primaryKey: String?
     /// Lists return every item whatever `limit` the request sets, as Directus's `/permissions` does
     /// (its controller overrides the limit with -1 so the Studio always sees every permission).
@@ -22,10 +23,12 @@ struct CollectionEndpoint {
     func list(_ exchange: Exchange) throws -> Response {
         var query = try exchange.query()
         if unlimitedList { query["limit"] = "-1" }
-        if let primaryKey, exchange.request.method == "SEARCH", let keys = try exchange.body()["keys"]?.arrayValue {
-            Self.restrict(&query, primaryKey: primaryKey, to: keys)
+        var extra: JSONObject = [:]
+        if exchange.request.method == "SEARCH", let keys = try exchange.body()["keys"]?.arrayValue {
+            // Without a known key field the engine narrows the read to the keys itself.
+            if let primaryKey { Self.restrict(&query, primaryKey: primaryKey, to: keys) } else { extra["keys"] = .array(keys) }
         }
-        return try respond(exchange, call(exchange, "items.read/1", query: query), query)
+        return try respond(exchange, call(exchange, "items.read/1", query: query, extra: extra), query)
     }
 
     /// GET on one item.

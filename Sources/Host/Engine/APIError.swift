@@ -8,6 +8,8 @@ public struct APIError: Error, CustomStringConvertible, Sendable {
     public var message: String
     /// Extra members of `extensions` besides `code` (e.g. `reason`, `field`, `collection`).
     public var extensions: JSONObject
+    /// Errors reported together with this one, as Directus reports every failed validation of a payload.
+    public var others: [APIError] = []
 
     public init(code: String, status: Int, message: String, extensions: JSONObject = JSONObject()) {
         self.code = code
@@ -77,13 +79,15 @@ public struct APIError: Error, CustomStringConvertible, Sendable {
 
     /// The response body `{"errors":[…]}`.
     public var envelope: [UInt8] {
-        JSON.object(["errors": .array([object])]).encoded()
+        JSON.object(["errors": .array([object] + others.map(\.object))]).encoded()
     }
 
-    /// The flat form crossing the ABI: `{"message","code","status",…extensions}`.
+    /// The flat form crossing the ABI: `{"message","code","status",…extensions}`, the errors reported with it
+    /// under `errors`.
     public var abiJSON: [UInt8] {
         var flat: JSONObject = ["message": .string(message), "code": .string(code), "status": .int(status)]
         for (key, value) in extensions { flat[key] = value }
+        if !others.isEmpty { flat["errors"] = .array(others.compactMap { try? JSON.parse($0.abiJSON) }) }
         return JSON.object(flat).encoded()
     }
 
@@ -94,8 +98,10 @@ public struct APIError: Error, CustomStringConvertible, Sendable {
             let httpStatus = object["status"]?.intValue ?? defaultHTTPStatus(status)
             let code = object["code"]?.stringValue ?? defaultCode(httpStatus)
             var extensions = JSONObject()
-            for (key, value) in object where !["message", "code", "status"].contains(key) { extensions[key] = value }
-            return APIError(code: code, status: httpStatus, message: message, extensions: extensions)
+            for (key, value) in object where !["message", "code", "status", "errors"].contains(key) { extensions[key] = value }
+            var error = APIError(code: code, status: httpStatus, message: message, extensions: extensions)
+            error.others = (object["errors"]?.arrayValue ?? []).map { APIError.fromPlugin($0.encoded(), status: status) }
+            return error
         }
         let httpStatus = defaultHTTPStatus(status)
         let text = String(decoding: bytes, as: UTF8.self)

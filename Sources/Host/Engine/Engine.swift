@@ -16,6 +16,8 @@ public final class Engine: @unchecked Sendable {
     public let limits: QueryLimits
     let loader: SchemaLoader
     private let lock = NSLock()
+    /// Held for a whole reload, so reloads finish in the order they started.
+    private let reloading = NSLock()
     private var model: SchemaModel
 
     init(database: Database, env: Environment, logger: Logger, access: AccessResolver, bus: EventBus) throws {
@@ -37,9 +39,14 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// Reads the schema again (after a schema change, here or in another instance).
+    ///
+    /// Reloads run one at a time: two concurrent schema changes could otherwise finish their reads out
+    /// of order, and the older model would replace the newer one (a new collection would answer 403).
     public func reloadSchema() throws {
-        let fresh = try loader.load()
-        lock.withLock { model = fresh }
+        try reloading.withLock {
+            let fresh = try loader.load()
+            lock.withLock { model = fresh }
+        }
     }
 
     /// Throws FORBIDDEN unless the caller is an admin (schema routes are admin-only).

@@ -78,7 +78,8 @@ struct PermissionMatrixTests {
         defer { world.api.stop() }
         let read = try await world.get("/items/articles")
         #expect(read.status == 403)
-        #expect(read.text == #"{"errors":[{"message":"You don't have permission to access this.","extensions":{"code":"FORBIDDEN"}}]}"#)
+        let reason = #"You don't have permission to access collection \"articles\" or it does not exist. Queried in root."#
+        #expect(read.text == #"{"errors":[{"message":"\#(reason)","extensions":{"code":"FORBIDDEN","reason":"\#(reason)"}}]}"#)
         let me = try await world.get("/users/me?fields=email,first_name")
         #expect(me.text == #"{"data":{"email":"me@example.com","first_name":"Beta"}}"#)
         let access = try await world.get("/permissions/me")

@@ -24,11 +24,11 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         constraint = json?["constraint"]?.stringValue
     }
 
-    init(kind: String, message: String) {
+    init(kind: String, message: String, table: String? = nil, column: String? = nil) {
         self.kind = kind
         self.message = message
-        table = nil
-        column = nil
+        self.table = table
+        self.column = column
         constraint = nil
         status = PLINTH_ERR_FAILED
     }

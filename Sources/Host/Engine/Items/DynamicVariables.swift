@@ -36,14 +36,11 @@ final class DynamicVariables {
         if text == "$CURRENT_POLICIES" { return .array(accountability.policies.map(JSON.string)) }
         if text.hasPrefix("$CURRENT_USER.") { return try nested("directus_users", accountability.user, String(text.dropFirst("$CURRENT_USER.".count))) }
         if text.hasPrefix("$CURRENT_ROLE.") { return try nested("directus_roles", accountability.role, String(text.dropFirst("$CURRENT_ROLE.".count))) }
-        if text == "$NOW" || text.hasPrefix("$NOW(") {
+        if text.hasPrefix("$NOW") {
             usedNow = true
             var date = now
-            if text.hasPrefix("$NOW("), text.hasSuffix(")") {
-                let adjustment = String(text.dropFirst(5).dropLast())
-                guard let adjusted = DynamicVariables.adjust(now, by: adjustment) else {
-                    throw APIError.invalidQuery("Invalid date adjustment \"\(adjustment)\" in \(text)")
-                }
+            // `$NOW(<adjustment>)`; an adjustment Directus cannot read means now, as there.
+            if text.hasPrefix("$NOW("), text.hasSuffix(")"), let adjusted = DynamicVariables.adjust(now, by: String(text.dropFirst(5).dropLast())) {
                 date = adjusted
             }
             return .string(DynamicVariables.iso(date))
@@ -60,27 +57,22 @@ final class DynamicVariables {
         return value
     }
 
-    /// `+2 hours`, `-1 year`, `3 days` … applied to `date`.
+    /// `+2 hours`, `-1 year`, `3d`, `-7` (days) … applied to `date`: Directus's units and abbreviations.
     static func adjust(_ date: Date, by adjustment: String) -> Date? {
-        var text = adjustment.trimmingCharacters(in: .whitespaces)
-        var sign = 1
+        var text = adjustment.trimmingCharacters(in: .whitespaces).lowercased()
+        var sign = 1.0
         if text.hasPrefix("-") { sign = -1; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 2, let amount = Int(parts[0]) else { return nil }
-        var unit = parts[1].lowercased()
-        if unit.hasSuffix("s") { unit.removeLast() }
-        let components: Calendar.Component
-        switch unit {
-        case "year": components = .year
-        case "month": components = .month
-        case "week": components = .weekOfYear
-        case "day": components = .day
-        case "hour": components = .hour
-        case "minute": components = .minute
-        case "second": components = .second
-        default: return nil
-        }
-        return Cron.utc.date(byAdding: components, value: sign * amount, to: date)
+        let digits = text.prefix { $0.isNumber || $0 == "." }
+        guard let amount = Double(digits) else { return nil }
+        let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let units: [(Set<String>, Calendar.Component)] = [
+            (["", "d", "day", "days"], .day), (["y", "yr", "yrs", "year", "years"], .year), (["mo", "mth", "month", "months"], .month),
+            (["w", "week", "weeks"], .weekOfYear), (["h", "hr", "hrs", "hour", "hours"], .hour), (["m", "min", "mins", "minute", "minutes"], .minute),
+            (["s", "sec", "secs", "second", "seconds"], .second), (["ms", "msec", "msecs", "millisecond", "milliseconds"], .nanosecond),
+        ]
+        guard let component = units.first(where: { $0.0.contains(unit) })?.1 else { return nil }
+        let value = component == .nanosecond ? Int(sign * amount * 1_000_000) : Int(sign * amount)
+        return Cron.utc.date(byAdding: component, value: value, to: date)
     }
 
     static func iso(_ date: Date) -> String {

@@ -2,14 +2,13 @@ import PlinthJSON
 import SQLPlan
 
 extension FilterCompiler {
-    /// The operators of one field rule (`{"_eq": 1, "_lt": 5}`), ANDed.
-    func operators(_ rules: JSONObject, subject: Expr, type: FieldType, field: FieldInfo, alias: String = "") throws -> Expr {
+    /// The operators of one field rule (`{"_eq": 1, "_lt": 5}`), ANDed; `accepting` is the type whose
+    /// operators are allowed (the field's, or a function's output type).
+    func operators(_ rules: JSONObject, subject: Expr, type: FieldType, field: FieldInfo, alias: String = "", accepting: FieldType? = nil) throws -> Expr {
         var terms: [Expr] = []
         for (name, raw) in rules {
+            try FilterRules.check(name, field: field, type: accepting ?? type)
             let value = try variables.resolve(raw)
-            if field.has("conceal") || field.has("hash") || field.type == .hash, !["_null", "_nnull"].contains(name) {
-                throw APIError.invalidQuery("Field \"\(field.name)\" can only be filtered with _null and _nnull")
-            }
             terms.append(try op(name, value, subject: subject, type: type, field: field, alias: alias))
         }
         return terms.count == 1 ? terms[0] : .and(terms)
@@ -20,11 +19,13 @@ extension FilterCompiler {
         case "_eq", "_neq", "_lt", "_lte", "_gt", "_gte":
             let compare = CompareOp(rawValue: String(name.dropFirst()))!
             if value.isNull { return .isNull(subject, negated: name == "_neq") }
+            try Coercion.requireNumeric(value, type)
             guard let coerced = Coercion.value(value, type) else { return .bool(name == "_neq") }
             return .compare(compare, subject, .value(coerced, type: type))
         case "_in", "_nin":
-            let values = Coercion.list(value).compactMap { Coercion.value($0, type) }
-            return .compare(name == "_in" ? .in : .nin, subject, .list(values, type: type))
+            let items = Coercion.list(value)
+            for item in items { try Coercion.requireNumeric(item, type) }
+            return .compare(name == "_in" ? .in : .nin, subject, .list(items.compactMap { Coercion.value($0, type) }, type: type))
         case "_null", "_nnull":
             let wanted = DynamicVariables.truthy(value) == (name == "_null")
             return .isNull(subject, negated: !wanted)
@@ -36,24 +37,24 @@ extension FilterCompiler {
         case "_contains", "_icontains", "_starts_with", "_istarts_with", "_ends_with", "_iends_with":
             return .compare(CompareOp(rawValue: String(name.dropFirst()))!, subject, .value(.string(Coercion.text(value)), type: .string))
         case "_ncontains", "_nicontains", "_nstarts_with", "_nistarts_with", "_nends_with", "_niends_with":
+            // NOT LIKE, as Directus runs it: rows whose value is null match neither form.
             let positive = "_" + name.dropFirst(2)
             let test = CompareOp(rawValue: String(positive.dropFirst()))!
-            return .or([.isNull(subject, negated: false), .not(.compare(test, subject, .value(.string(Coercion.text(value)), type: .string)))])
+            return .not(.compare(test, subject, .value(.string(Coercion.text(value)), type: .string)))
         case "_between", "_nbetween":
             let bounds = Coercion.list(value)
-            guard bounds.count == 2, let low = Coercion.value(bounds[0], type), let high = Coercion.value(bounds[1], type) else {
-                throw APIError.invalidQuery("\"\(name)\" needs two values")
-            }
+            // Directus adds no condition unless there are exactly two bounds.
+            guard bounds.count == 2 else { return .bool(true) }
+            for bound in bounds { try Coercion.requireNumeric(bound, type) }
+            guard let low = Coercion.value(bounds[0], type), let high = Coercion.value(bounds[1], type) else { return .bool(name == "_nbetween") }
             return .compare(name == "_between" ? .between : .nbetween, subject, .list([low, high], type: type))
         case "_json":
             guard type == .json, let paths = value.objectValue else { throw APIError.invalidQuery("\"_json\" needs a JSON field and an object of paths") }
             return try json(paths, subject: subject, field: field)
-        case "_regex":
-            throw APIError.invalidQuery("\"_regex\" can only be used in validation rules")
         case "_intersects", "_nintersects", "_intersects_bbox", "_nintersects_bbox":
             throw APIError.invalidQuery("\"\(name)\" needs a geometry field and a spatial database")
         case "_some", "_none":
-            throw APIError.invalidQuery("\"\(name)\" can only be used on one-to-many fields")
+            throw APIError.invalidQuery("\"\(name)\" can only be used with top level relational alias field")
         default:
             throw APIError.invalidQuery("Invalid filter operator \"\(name)\"")
         }
@@ -63,18 +64,22 @@ extension FilterCompiler {
     private func json(_ paths: JSONObject, subject: Expr, field: FieldInfo) throws -> Expr {
         var terms: [Expr] = []
         for (path, rules) in paths {
-            guard let object = rules.objectValue else { throw APIError.invalidQuery("\"_json\" paths need an object of operators") }
             if path == "_and" || path == "_or" {
-                let parts = try (rules.arrayValue ?? []).map { try json($0.objectValue ?? [:], subject: subject, field: field) }
+                guard let items = rules.arrayValue else { throw APIError.invalidQuery("\"_json\" logical operator \"\(path)\" must be an array") }
+                let parts = try items.map { item -> Expr in
+                    guard let object = item.objectValue else { throw APIError.invalidQuery("\"_json\" filter value must be an object") }
+                    return try json(object, subject: subject, field: field)
+                }
                 terms.append(path == "_and" ? .and(parts) : .or(parts))
                 continue
             }
+            guard let object = rules.objectValue else { throw APIError.invalidQuery("\"_json\" inner filter for path \"\(path)\" must be an object") }
             for (name, value) in object {
                 let numeric = Coercion.list(try variables.resolve(value)).allSatisfy { $0.doubleValue != nil } && !value.isNull
                 let extracted = Expr.function(.jsonValue, [subject, .value(.string(path), type: .string)])
                 let target: Expr = numeric ? .cast(extracted, .float) : extracted
                 let dummy = FieldInfo(collection: field.collection, name: field.name, type: numeric ? .float : .string, column: field.column, meta: nil, special: [])
-                terms.append(try operators([name: value], subject: target, type: numeric ? .float : .string, field: dummy))
+                terms.append(try operators([name: value], subject: target, type: numeric ? .float : .string, field: dummy, accepting: .unknown))
             }
         }
         return terms.count == 1 ? terms[0] : .and(terms)
@@ -109,6 +114,14 @@ enum Coercion {
             if let flag = value.boolValue { return .string(flag ? "true" : "false") }
             return value
         }
+    }
+
+    /// Directus casts filter values for integer, float and decimal fields to numbers and refuses what is not one.
+    static func requireNumeric(_ value: JSON, _ type: FieldType) throws {
+        guard [.integer, .float, .decimal].contains(type), !value.isNull else { return }
+        if value.boolValue != nil || value.doubleValue != nil { return }
+        if let text = value.stringValue, Double(text.trimmingCharacters(in: .whitespaces)) != nil || text.trimmingCharacters(in: .whitespaces).isEmpty { return }
+        throw APIError.invalidQuery("Invalid numeric value")
     }
 
     /// An array, or a comma-separated string, as a list.

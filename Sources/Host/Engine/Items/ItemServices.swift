@@ -18,7 +18,11 @@ enum ItemServices {
                 if items.collection.singleton { throw APIError.forbidden() }
                 return envelope(try items.readOne(id, query), meta: nil)
             }
-            if items.collection.singleton { return envelope(try items.readSingleton(query), meta: nil) }
+            if items.collection.singleton {
+                let (data, meta) = try items.readSingletonWithMeta(query)
+                return envelope(data, meta: meta)
+            }
+            if let keys = args["keys"]?.arrayValue { return envelope(try items.readMany(keys, query), meta: nil) }
             let (data, meta) = try items.readByQuery(query)
             return envelope(data, meta: meta)
         }
@@ -51,14 +55,16 @@ enum ItemServices {
         }
     }
 
-    /// `{"data": …[, "meta": …]}` around already-encoded data.
+    /// `{["meta": …, ]"data": …}` around already-encoded data (Directus sends `meta` first).
     static func envelope(_ data: [UInt8], meta: JSON?) -> [UInt8] {
-        var out = Array("{\"data\":".utf8)
-        out += data
+        var out = Array("{".utf8)
         if let meta {
-            out += Array(",\"meta\":".utf8)
+            out += Array("\"meta\":".utf8)
             out += meta.encoded()
+            out.append(UInt8(ascii: ","))
         }
+        out += Array("\"data\":".utf8)
+        out += data
         out.append(UInt8(ascii: "}"))
         return out
     }

@@ -65,7 +65,7 @@ extension ItemsService {
             let keys = try write { writer -> [JSON] in
                 try items.map { item in
                     guard var object = item.objectValue, let key = object[pk], !key.isNull else {
-                        throw APIError.invalidPayload("Each item in a batch update needs its primary key \"\(pk)\"")
+                        throw APIError.invalidPayload("Item in update misses primary key")
                     }
                     object[pk] = nil
                     try writer.update(collection, keys: [key], object)
@@ -74,9 +74,9 @@ extension ItemsService {
             }
             return try reread(keys, raw, many: true)
         }
-        guard let object = data.objectValue else { throw APIError.invalidPayload("Payload must be an array or an object") }
+        guard let object = data.objectValue else { throw APIError.invalidPayload("Payload in body is required") }
         guard let changes = object["data"]?.objectValue else { throw APIError.invalidPayload("\"data\" is required") }
-        switch (object["keys"], object["query"]) {
+        switch try Self.batchSelector(object) {
         case (let keys?, nil):
             guard let list = keys.arrayValue else { throw APIError.invalidPayload("\"keys\" must be an array") }
             try write { try $0.update(collection, keys: list, changes) }
@@ -90,8 +90,17 @@ extension ItemsService {
             }
             return try reread(keys, raw, many: true)
         default:
-            throw APIError.invalidPayload("Either \"keys\" or \"query\" is required, not both")
+            throw APIError.invalidPayload("\"value\" must contain at least one of [query, keys]")
         }
+    }
+
+    /// `keys` or `query` of a batch body; exactly one is allowed (Directus's wording of the Joi checks).
+    static func batchSelector(_ object: JSONObject) throws -> (JSON?, JSON?) {
+        if object["keys"] != nil, object["query"] != nil {
+            throw APIError.invalidPayload("\"value\" contains a conflict between exclusive peers [query, keys]")
+        }
+        if let keys = object["keys"], keys.arrayValue == nil { throw APIError.invalidPayload("\"keys\" must be an array") }
+        return (object["keys"], object["query"])
     }
 
     /// DELETE /items/:collection/:id.
@@ -107,8 +116,8 @@ extension ItemsService {
             try write { try $0.delete(collection, keys: keys) }
             return
         }
-        guard let object = data.objectValue else { throw APIError.invalidPayload("Payload must be an array of keys, {\"keys\"} or {\"query\"}") }
-        switch (object["keys"], object["query"]) {
+        guard let object = data.objectValue else { throw APIError.invalidPayload("Payload in body is required") }
+        switch try Self.batchSelector(object) {
         case (let keys?, nil):
             guard let list = keys.arrayValue else { throw APIError.invalidPayload("\"keys\" must be an array") }
             try write { try $0.delete(collection, keys: list) }
@@ -116,15 +125,15 @@ extension ItemsService {
             let filter = try QuerySanitizer.sanitize(try QuerySanitizer.object(query, "query"), limits: engine.limits)
             try write { writer in try writer.delete(collection, keys: try matching(filter, writer: writer)) }
         default:
-            throw APIError.invalidPayload("Either \"keys\" or \"query\" is required, not both")
+            throw APIError.invalidPayload("\"value\" must contain at least one of [query, keys]")
         }
     }
 
     /// Keys of the items a `{query}` batch form selects (its filter, search, sort and limit).
+    /// Like any read, the query's limit defaults to QUERY_LIMIT_DEFAULT, as Directus reads these keys.
     private func matching(_ query: Query, writer: ItemWriter) throws -> [JSON] {
         var keysQuery = query
         keysQuery.fields = [collection.primaryKey!]
-        if keysQuery.limit == nil { keysQuery.limit = -1 }
         let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: writer.variables(), access: FullAccess())
         return try engine.database.rows(try planner.plan(collection, keysQuery), in: writer.transaction).compactMap { $0[collection.primaryKey!] }
     }
@@ -133,14 +142,15 @@ extension ItemsService {
     private func reread(_ keys: [JSON], _ raw: JSONObject, many: Bool) throws -> [UInt8]? {
         var query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
         let pk = collection.primaryKey!
-        query.filter = [pk: ["_in": .array(keys)]]
+        let byKeys: JSONObject = [pk: ["_in": .array(keys)]]
+        query.filter = query.filter.map { ["_and": [.object(byKeys), .object($0)]] } ?? byKeys
+        // The key orders the answer; it is read even when not asked for, and left out again.
+        let hiddenKey = !query.fields.contains("*") && !query.fields.contains(pk)
+        if hiddenKey { query.fields.append(pk) }
         query.limit = -1
         query.offset = nil
         query.page = nil
         query.meta = []
-        // Rows are matched to the written keys by primary key, so read it even when not asked for.
-        let pkRequested = query.fields.isEmpty || query.fields.contains("*") || query.fields.contains(pk)
-        if !pkRequested { query.fields.append(pk) }
         let planner: ReadPlanner
         do {
             planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
@@ -148,13 +158,7 @@ extension ItemsService {
             // Keep the order of the keys written.
             let byKey = Dictionary(rows.compactMap { row in row[pk].map { ($0.stringValue ?? $0.description, row) } }, uniquingKeysWith: { a, _ in a })
             var ordered = keys.compactMap { byKey[$0.stringValue ?? $0.description] }
-            if !pkRequested {
-                ordered = ordered.map { row in
-                    guard case .object(var object) = row else { return row }
-                    object[pk] = nil
-                    return .object(object)
-                }
-            }
+            if hiddenKey { ordered = ordered.map { row in row.objectValue.map { object in var copy = object; copy[pk] = nil; return .object(copy) } ?? row } }
             if many { return JSON.array(ordered).encoded() }
             guard let first = ordered.first else { return nil }
             return first.encoded()

@@ -10,7 +10,7 @@ struct ItemsService {
 
     /// The collection by name; unknown collections and collections without a single primary key are FORBIDDEN.
     init(engine: Engine, context: CallContext?, collection name: String) throws {
-        guard let info = engine.schema.collection(name), !info.isFolder, info.primaryKey != nil else { throw APIError.forbidden() }
+        guard let info = engine.schema.collection(name), !info.isFolder, info.primaryKey != nil else { throw AccessErrors.collection(name) }
         self.engine = engine
         self.context = context
         self.collection = info
@@ -53,6 +53,19 @@ struct ItemsService {
         return (data, try meta(query, planner: planner))
     }
 
+    /// SEARCH /items/:collection with `{"keys": […]}` — the items with those keys, read with the query.
+    func readMany(_ keys: [JSON], _ raw: JSONObject) throws -> [UInt8] {
+        var query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
+        query = try emitQuery(query)
+        let pk = collection.primaryKey!
+        let byKey: JSONObject = [pk: ["_in": .array(keys)]]
+        query.filter = query.filter.map { ["_and": [.object(byKey), .object($0)]] } ?? byKey
+        if raw["limit"] == nil { query.limit = keys.count }
+        let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
+        let data = try engine.database.execute(.select(try planner.plan(collection, query)))
+        return try emitRead(data, query: query)
+    }
+
     /// GET /items/:collection/:id — one item, or FORBIDDEN when it does not exist or may not be read.
     func readOne(_ id: String, _ raw: JSONObject) throws -> [UInt8] {
         var query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
@@ -69,6 +82,13 @@ struct ItemsService {
         return try emitRead(row.encoded(), query: query)
     }
 
+    /// GET on a singleton: its item, and `meta` when asked for (Directus counts singletons too).
+    func readSingletonWithMeta(_ raw: JSONObject) throws -> (data: [UInt8], meta: JSON?) {
+        let query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
+        let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
+        return (try readSingleton(raw), try meta(query, planner: planner))
+    }
+
     /// A singleton's one item; without a row, its fields' defaults.
     func readSingleton(_ raw: JSONObject) throws -> [UInt8] {
         var query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
@@ -76,9 +96,13 @@ struct ItemsService {
         let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
         let rows = try JSON.parse(try engine.database.execute(.select(try planner.plan(collection, query)))).arrayValue ?? []
         if let row = rows.first { return row.encoded() }
+        // No row yet: the key as null and the fields that have a default, as Directus answers.
+        let wanted = query.fields.contains("*") ? nil : Set(query.fields)
         var defaults = JSONObject()
-        for field in collection.fields where FieldTree.isReadable(field) && !field.isAlias {
-            defaults[field.name] = field.isPrimaryKey ? .null : SchemaObjects.defaultValue(field.column?["default_value"] ?? .null, type: field.type)
+        for field in collection.fields where FieldTree.isReadable(field) && !field.isAlias && wanted?.contains(field.name) != false {
+            if field.isPrimaryKey { defaults[field.name] = .null; continue }
+            let value = SchemaObjects.defaultValue(field.column?["default_value"] ?? .null, type: field.type)
+            if !value.isNull { defaults[field.name] = value }
         }
         return JSON.object(defaults).encoded()
     }

@@ -30,33 +30,38 @@ enum QuerySanitizer {
     static func sanitize(_ raw: JSONObject, limits: QueryLimits, nested: Bool = false) throws -> Query {
         var query = Query()
         if let value = raw["fields"] { query.fields = try list(value, "fields") }
-        if let value = raw["filter"], !value.isNull { query.filter = try object(value, "filter") }
+        if let value = raw["filter"], !value.isNull {
+            let filter = FilterRules.normalize(try object(value, "filter"))
+            if !nested { try FilterRules.validate(filter) }
+            query.filter = filter
+        }
         if let value = raw["search"], !value.isNull {
             guard let text = value.stringValue ?? (value.doubleValue != nil ? value.description : nil) else { throw invalid("\"search\" must be a string") }
             query.search = text
         }
         if let value = raw["sort"], !value.isNull { query.sort = try list(value, "sort") }
         if let value = raw["limit"], !value.isNull {
-            guard let limit = integer(value), limit >= -1 else { throw invalid("\"limit\" must be a positive integer or -1") }
-            // As Directus: -1 means "as many as allowed"; only an explicit larger limit is an error.
-            if let maximum = limits.maximum, limit > maximum {
-                throw invalid("\"limit\" can't be more than \(maximum)")
-            }
+            guard let limit = integer(value) else { throw invalid("\"limit\" must be a number") }
+            guard limit >= -1 else { throw invalid("\"limit\" must be greater than or equal to -1") }
+            if let maximum = limits.maximum, limit > maximum { throw invalid("\"limit\" must be less than or equal to \(maximum)") }
+            // With QUERY_LIMIT_MAX, "all" means the maximum.
             query.limit = limit == -1 ? (limits.maximum ?? -1) : limit
         }
         if let value = raw["offset"], !value.isNull {
-            guard let offset = integer(value), offset >= 0 else { throw invalid("\"offset\" must be a positive integer") }
+            guard let offset = integer(value) else { throw invalid("\"offset\" must be a number") }
+            guard offset >= 0 else { throw invalid("\"offset\" must be greater than or equal to 0") }
             query.offset = offset
         }
         if let value = raw["page"], !value.isNull {
-            guard let page = integer(value), page >= 1 else { throw invalid("\"page\" must be a positive integer") }
+            guard let page = integer(value) else { throw invalid("\"page\" must be a number") }
+            guard page >= 0 else { throw invalid("\"page\" must be greater than or equal to 0") }
             query.page = page
         }
         if let value = raw["meta"], !value.isNull {
             let names = try list(value, "meta")
             query.meta = names.contains("*") ? ["total_count", "filter_count"] : names
-            for name in query.meta where !["total_count", "filter_count"].contains(name) {
-                throw invalid("\"meta\" can only contain total_count, filter_count or *")
+            for (index, name) in query.meta.enumerated() where !["total_count", "filter_count"].contains(name) {
+                throw invalid("\"meta[\(index)]\" must be one of [total_count, filter_count]")
             }
         }
         if let value = raw["aggregate"], !value.isNull {
@@ -71,8 +76,10 @@ enum QuerySanitizer {
         if let value = raw["deep"], !value.isNull { query.deep = try object(value, "deep") }
         if let value = raw["alias"], !value.isNull {
             for (name, field) in try object(value, "alias") {
-                guard let source = field.stringValue else { throw invalid("Alias value for \"\(name)\" must be a string") }
-                guard !name.contains("."), !source.contains(".") else { throw invalid("\"alias\" names and fields can't contain a \".\"") }
+                guard let source = field.stringValue else { throw invalid("\"alias\" value has to be a string. \"\(field.kindName)\" given") }
+                guard !name.contains("."), source.hasPrefix("json(") || !source.contains(".") else {
+                    throw invalid("\"alias\" key/value can't contain a period character `.`")
+                }
                 query.alias.append((name, source))
             }
         }
@@ -80,9 +87,10 @@ enum QuerySanitizer {
             query.backlink = !(value.boolValue == false || value.stringValue == "false")
         }
         if let value = raw["export"]?.stringValue {
-            guard ["json", "csv", "csv_utf8", "xml", "yaml"].contains(value) else { throw invalid("\"export\" must be one of json, csv, csv_utf8, xml, yaml") }
+            guard ["json", "csv", "csv_utf8", "xml", "yaml"].contains(value) else { throw invalid("\"export\" must be one of [csv, csv_utf8, json, xml, yaml]") }
             query.export = value
         }
+        if !nested { try RelationalDepth.validate(query, maximum: limits.relationalDepth) }
         return query
     }
 
@@ -93,17 +101,35 @@ enum QuerySanitizer {
             if text.hasPrefix("["), let parsed = try? JSON.parse(text), let items = parsed.arrayValue {
                 return try items.map { try string($0, name) }
             }
-            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return split(text)
         case .array(let items):
-            return try items.flatMap { item -> [String] in
-                let text = try string(item, name)
-                return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
+            return try items.flatMap { try split(string($0, name)) }
         case .object:
-            throw invalid("\"\(name)\" must be a comma separated list or an array")
+            throw invalid("\"\(name)\" must be a string or array")
         default:
             return [value.description]
         }
+    }
+
+    /// A comma list split outside parentheses, so `json(metadata, a.b)` stays one entry; entries are trimmed.
+    static func split(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "," where depth == 0:
+                parts.append(current)
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// An object, or a string holding one as JSON.
@@ -139,6 +165,7 @@ public struct QueryLimits: Sendable {
     public init(_ env: Environment) throws {
         defaultLimit = try env.int("QUERY_LIMIT_DEFAULT", default: 100, in: 1...Int.max)
         maximum = try env.limit("QUERY_LIMIT_MAX", default: nil)
+        // Without a limit a read takes the default, never more than the maximum.
         if let maximum { defaultLimit = min(defaultLimit, maximum) }
         relationalDepth = max(2, try env.int("MAX_RELATIONAL_DEPTH", default: 10, in: 1...1000))
     }

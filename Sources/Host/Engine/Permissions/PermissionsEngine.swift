@@ -77,9 +77,11 @@ struct PermissionPolicy: AccessPolicy {
         for row in matching { fields.formUnion(row.fields ?? ["*"]) }
         let rules = matching.map(\.rule)
         let rule: JSONObject? = rules.contains(where: { $0 == nil || $0!.isEmpty }) ? nil : ["_or": .array(rules.compactMap { $0 }.map(JSON.object))]
-        return ReadAccess(fields: fields.contains("*") ? nil : fields, rule: rule,
-                          grants: matching.map { (fields: $0.fields ?? ["*"], rule: $0.rule) })
+        let cases = matching.map { ReadAccess.Case(rule: $0.rule, fields: ($0.fields ?? ["*"]).contains("*") ? nil : $0.fields) }
+        return ReadAccess(fields: fields.contains("*") ? nil : fields, rule: rule, cases: cases)
     }
+
+    var restricted: Bool { true }
 }
 
 /// Reading JSON columns that may hold JSON text (SQLite) or JSON values (PostgreSQL).

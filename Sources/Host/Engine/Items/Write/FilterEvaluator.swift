@@ -6,8 +6,12 @@ import PlinthJSON
 struct FilterEvaluator {
     struct Failure: Error {
         let field: String
+        /// The operator that failed, `_lte`, `_regex`, …
         let type: String
+        /// The operator's value.
         let valid: JSON
+        /// The item's value.
+        let value: JSON
     }
 
     /// Throws the first rule `item` breaks.
@@ -24,11 +28,15 @@ struct FilterEvaluator {
                 }
                 if let first = failures.first, failures.count == parts.count { throw first }
             default:
+                // As Joi validates Directus payloads, a field the item does not have passes (`_submitted` aside).
                 guard let operators = value.objectValue else { continue }
-                let fieldValue = item[key] ?? .null
+                guard let fieldValue = item[key] else {
+                    if let submitted = operators["_submitted"], DynamicVariables.truthy(submitted) { throw Failure(field: key, type: "_required", valid: .null, value: .null) }
+                    continue
+                }
                 if operators.keys.allSatisfy({ $0.hasPrefix("_") }) {
-                    for (name, expected) in operators where !matches(name, fieldValue, expected) {
-                        throw Failure(field: key, type: name, valid: expected)
+                    for (name, expected) in operators where name != "_submitted" && !matches(name, fieldValue, expected) {
+                        throw Failure(field: key, type: name, valid: expected, value: fieldValue)
                     }
                 } else if let nested = fieldValue.objectValue {
                     try check(operators, nested, path: path + [key])

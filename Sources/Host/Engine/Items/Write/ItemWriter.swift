@@ -44,7 +44,12 @@ final class ItemWriter {
     }
 
     func access(_ action: String, _ collection: CollectionInfo) throws -> WriteAccess {
-        guard let access = try engine.permissions.write(accountability, action: action, collection: collection.name) else { throw APIError.forbidden() }
+        guard var access = try engine.permissions.write(accountability, action: action, collection: collection.name) else {
+            throw AccessErrors.collection(collection.name)
+        }
+        // Presets may use dynamic variables ($CURRENT_USER, …), resolved for the caller.
+        let variables = variables()
+        access.presets = JSONObject(try access.presets.map { ($0.key, try variables.resolve($0.value)) })
         return access
     }
 
@@ -69,8 +74,10 @@ final class ItemWriter {
         var values = try PayloadProcessor(collection: collection, accountability: accountability, hasher: hasher, now: now).process(columns, action: .create)
         let pk = collection.primaryKey!
         values = values.filter { collection.field($0.key).map { !$0.isAlias } ?? false }.reduce(into: JSONObject()) { $0[$1.key] = $1.value }
-        let keys = try database.insert(Insert(table: collection.name, columns: values.keys,
-                                              rows: [values.keys.map { .value(values[$0]!, type: collection.field($0)?.type) }], returning: pk), in: transaction)
+        let keys = try naming(collection, values) {
+            try database.insert(Insert(table: collection.name, columns: values.keys,
+                                       rows: [values.keys.map { .value(values[$0]!, type: collection.field($0)?.type) }], returning: pk), in: transaction)
+        }
         let key = values[pk] ?? keys.first ?? .null
         let revision = try track("create", collection, key: key, data: .object(values), delta: .object(values), parent: parentRevision)
         try adopt(since: mark, parent: revision)
@@ -85,10 +92,11 @@ final class ItemWriter {
     // MARK: Update
 
     /// Updates items by key with the same payload.
-    func update(_ collection: CollectionInfo, keys: [JSON], _ input: JSONObject, parentRevision: JSON? = nil) throws {
-        guard !keys.isEmpty else { return }
+    func update(_ collection: CollectionInfo, keys requested: [JSON], _ input: JSONObject, parentRevision: JSON? = nil) throws {
+        guard !requested.isEmpty else { return }
         let access = try access("update", collection)
-        try requireItems(keys, collection, rule: access.rule)
+        let keys = try permittedKeys(requested, collection, rule: access.rule)
+        guard !keys.isEmpty else { return }
         var payload = try filterHook("update", collection, input, meta: ["keys": .array(keys), "collection": .string(collection.name)])
         try checkFields(payload, collection, access)
         try validate(payload, collection, access, creating: false)
@@ -102,8 +110,10 @@ final class ItemWriter {
             let pk = collection.primaryKey!
             let settable = values.filter { $0.key != pk && collection.field($0.key).map { !$0.isAlias } ?? false }
             if !settable.isEmpty {
-                try database.update(Update(table: collection.name, alias: "t", set: settable.map { ($0.key, .value($0.value, type: collection.field($0.key)?.type)) },
-                                           filter: .compare(.eq, .column(table: "t", name: pk, type: nil), .value(key, type: collection.primaryKeyField?.type))), in: transaction)
+                try naming(collection, JSONObject(settable.map { ($0.key, $0.value) })) {
+                    try database.update(Update(table: collection.name, alias: "t", set: settable.map { ($0.key, .value($0.value, type: collection.field($0.key)?.type)) },
+                                               filter: .compare(.eq, .column(table: "t", name: pk, type: nil), .value(key, type: collection.primaryKeyField?.type))), in: transaction)
+                }
             }
             let data = try snapshot(collection, key)
             let revision = try track("update", collection, key: key, data: data, delta: .object(values), parent: parentRevision)
@@ -130,7 +140,8 @@ final class ItemWriter {
         }
         guard !keys.isEmpty else { return }
         let access = try access("delete", collection)
-        try requireItems(keys, collection, rule: access.rule)
+        keys = try permittedKeys(keys, collection, rule: access.rule)
+        guard !keys.isEmpty else { return }
         for _ in keys { try count() }
         let pk = collection.primaryKey!
         if collection.isSystem { try systemDeleteRules(collection, keys: keys) }
@@ -144,14 +155,16 @@ final class ItemWriter {
 
     // MARK: Checks
 
-    /// Every key exists and (for non-admins) matches the permission rule, or the request is FORBIDDEN.
-    func requireItems(_ keys: [JSON], _ collection: CollectionInfo, rule: JSONObject?) throws {
+    /// The keys a write may touch. For non-admins every key must exist and match the permission rule, or the
+    /// request is FORBIDDEN; for admins keys that do not exist are skipped, as Directus writes nothing for them.
+    func permittedKeys(_ keys: [JSON], _ collection: CollectionInfo, rule: JSONObject?) throws -> [JSON] {
         let pk = collection.primaryKey!
         var filter: JSONObject = [pk: ["_in": .array(keys)]]
         if let rule { filter = ["_and": [.object(filter), .object(rule)]] }
-        let found = try keysMatching(collection, filter)
-        let wanted = Set(keys.map { $0.stringValue ?? $0.description })
-        guard wanted.isSubset(of: Set(found.map { $0.stringValue ?? $0.description })) else { throw APIError.forbidden() }
+        let found = Set(try keysMatching(collection, filter).map { $0.stringValue ?? $0.description })
+        let wanted = keys.filter { found.contains($0.stringValue ?? $0.description) }
+        guard accountability.admin || wanted.count == keys.count else { throw APIError.forbidden() }
+        return wanted
     }
 
     /// Keys of the items matching a filter, read inside the transaction.
@@ -178,9 +191,8 @@ final class ItemWriter {
     }
 
     private func checkFields(_ payload: JSONObject, _ collection: CollectionInfo, _ access: WriteAccess) throws {
-        for key in payload.keys where collection.field(key) != nil && !access.allows(key) {
-            throw APIError.forbidden()
-        }
+        let refused = payload.keys.filter { !access.allows($0) }
+        if !refused.isEmpty { throw AccessErrors.fields(refused, collection: collection.name) }
     }
 
     /// The columns of a payload and its to-many alias values; keys the collection lacks are dropped, as Directus does.
