@@ -21,11 +21,12 @@ struct Exchange {
     func query() throws -> JSONObject {
         var query = QueryString.parse(request.query)
         query["access_token"] = nil
-        if request.method == "SEARCH", let fromBody = try body()["query"] {
+        // As Directus's validateBatch: a SEARCH body's `query` replaces the URL's query.
+        if request.method == "SEARCH", let fromBody = try body()["query"], !fromBody.isNull {
             if let object = fromBody.objectValue {
-                for (key, value) in object { query[key] = value }
+                query = object
             } else if let text = fromBody.stringValue, let object = (try? JSON.parse(text))?.objectValue {
-                for (key, value) in object { query[key] = value }
+                query = object
             }
         }
         return query
