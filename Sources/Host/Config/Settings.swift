@@ -22,6 +22,12 @@ public struct Settings: Sendable {
     public var pluginThreads: Int
     /// The data folder of the embedded default.
     public var dataPath: String
+    /// The per-IP and global request limiters (`RATE_LIMITER_*`).
+    public var rateLimit: RateLimitSettings
+    /// CORS headers and preflights (`CORS_*`).
+    public var cors: CORSSettings
+    /// The headers added to every response (`CONTENT_SECURITY_POLICY_*`, `HSTS_*`, …).
+    public var securityHeaders: SecurityHeaderSettings
 
     /// Reads and validates the settings, naming the first bad variable.
     public init(_ env: Environment) throws {
@@ -45,6 +51,9 @@ public struct Settings: Sendable {
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
         pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 4), in: 1...1024)
+        rateLimit = try RateLimitSettings(env)
+        cors = try CORSSettings(env)
+        securityHeaders = try SecurityHeaderSettings(env)
     }
 
     static func randomSecret() -> String {
