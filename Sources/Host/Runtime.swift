@@ -40,6 +40,7 @@ public final class Runtime: @unchecked Sendable {
         CoreServices.register(in: self)
         SchemaServices.register(in: self)
         ItemServices.register(in: self)
+        MailServices.register(in: self)
     }
 
     /// Loads every plugin, configures them all, then starts them all.

@@ -32,7 +32,7 @@ public struct Settings: Sendable {
     /// Reads and validates the settings, naming the first bad variable.
     public init(_ env: Environment) throws {
         try env.requireReadable(["HOST", "PORT", "PUBLIC_URL", "SECRET", "KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "ADMIN_TOKEN",
-                                 "DB_PASSWORD", "DB_CONNECTION_STRING", "DB_USER", "DB_HOST", "DB_DATABASE", "DB_FILENAME"])
+                                 "DB_PASSWORD", "DB_CONNECTION_STRING", "DB_USER", "DB_HOST", "DB_DATABASE", "DB_FILENAME", "EMAIL_SMTP_PASSWORD"])
         host = env.string("HOST", default: "0.0.0.0")
         port = try env.int("PORT", default: 8055, in: 0...65535)
         publicURL = env.string("PUBLIC_URL", default: "/")
