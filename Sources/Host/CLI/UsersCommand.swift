@@ -66,15 +66,18 @@ struct RolesCommand: AsyncParsableCommand {
 }
 
 extension Accounts {
-    /// Opens the installed database and runs `body` on the blocking pool; nothing but the result reaches stdout.
+    /// Opens the installed database, as it is (Directus's account commands do not migrate), and runs `body`
+    /// on the blocking pool; only the command's own output reaches stdout.
     static func run<T>(_ body: @escaping (Accounts) throws -> T) async throws -> T {
         let (env, settings) = try loadConfiguration()
         let runtime = try await Runtime.forCommand(env: env, settings: settings)
-        let installed = try await runtime.withDatabase { database in
-            try Bootstrap(database: database, env: env, logger: runtime.logger).isInstalled()
+        let database = try await runtime.openDatabase()
+        let engine = try await runtime.pool.run { () throws -> Engine in
+            guard try Bootstrap(database: database, env: env, logger: runtime.logger).isInstalled(), let resolver = runtime.authentication?.resolver else {
+                throw ConfigError("The database has no Directus tables; run `plinth bootstrap` first.")
+            }
+            return try Engine(database: database, env: env, logger: runtime.logger, access: resolver, bus: runtime.bus)
         }
-        guard installed else { throw ConfigError("The database has no Directus tables; run `plinth bootstrap` first.") }
-        let engine = try await runtime.startEngine()
         return try await runtime.pool.run { try body(Accounts(engine: engine)) }
     }
 }

@@ -55,8 +55,9 @@ struct HTTPPolicy: Sendable {
         }
         guard addCORS, let cors else { return }
         let (headers, varyOrigin) = cors.actual(origin: origin)
+        // A plugin that set a CORS header itself keeps it, as a Directus route setting one after the middleware would.
         for (name, value) in headers {
-            if let name = HTTPField.Name(name) { response.headers[name] = value }
+            if let name = HTTPField.Name(name), response.headers[name] == nil { response.headers[name] = value }
         }
         if varyOrigin { HTTPPolicy.addVary("Origin", to: &response.headers) }
     }

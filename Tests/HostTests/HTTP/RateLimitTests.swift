@@ -72,7 +72,9 @@ import Testing
         let started = Date()
         let refused = try await api.send("GET", "/server/ping", headers: client)
         #expect(refused.status == 429)
-        #expect(refused.header("Retry-After") == "60")
+        // The window opened with the first request; on a busy machine a second or two may have passed since.
+        let retryAfter = try #require(refused.header("Retry-After").flatMap(Int.init))
+        #expect((50...60).contains(retryAfter))
         #expect(refused.header("Content-Type") == "application/json; charset=utf-8")
         let body = try #require(refused.json as? [String: Any])
         let errors = try #require(body["errors"] as? [[String: Any]])
@@ -81,8 +83,8 @@ import Testing
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let resetDate = try #require(formatter.date(from: reset), "reset is an ISO timestamp with milliseconds: \(reset)")
-        #expect(resetDate.timeIntervalSince(started) > 55 && resetDate.timeIntervalSince(started) <= 61)
-        let expected: [String: Any] = ["errors": [["message": "Too many requests, retry after 60s.",
+        #expect(resetDate.timeIntervalSince(started) > 49 && resetDate.timeIntervalSince(started) <= 61)
+        let expected: [String: Any] = ["errors": [["message": "Too many requests, retry after \(retryAfter)s.",
                                                    "extensions": ["code": "REQUESTS_EXCEEDED", "limit": 2, "reset": reset]]]]
         #expect(NSDictionary(dictionary: body).isEqual(to: expected), "\(refused.text)")
 
@@ -97,28 +99,32 @@ import Testing
 
     @Test func theWindowResets() async throws {
         let api = try await APIHost(.sqlite, environment: ["RATE_LIMITER_ENABLED": "true", "RATE_LIMITER_POINTS": "1",
-                                                           "RATE_LIMITER_DURATION": "1", "IP_TRUST_PROXY": "true"])
+                                                           "RATE_LIMITER_DURATION": "2", "IP_TRUST_PROXY": "true"])
         defer { api.stop() }
         let client = ["X-Forwarded-For": "198.51.100.1"]
-        #expect(try await api.send("GET", "/server/ping", headers: client).status == 200)
-        let refused = try await api.send("GET", "/server/ping", headers: client)
-        #expect(refused.status == 429)
-        #expect(["0", "1"].contains(refused.header("Retry-After") ?? ""))
+        // Two requests in one window: the second is refused (on a slow machine a window may end between two tries).
+        var refusal: TestResponse?
+        for _ in 0..<5 where refusal == nil {
+            let response = try await api.send("GET", "/server/ping", headers: client)
+            if response.status == 429 { refusal = response } else { #expect(response.status == 200) }
+        }
+        let refused = try #require(refusal, "never refused")
+        #expect(["0", "1", "2"].contains(refused.header("Retry-After") ?? ""))
         let message = ((refused.json as? [String: Any])?["errors"] as? [[String: Any]])?.first?["message"] as? String ?? ""
-        #expect(message.range(of: #"^Too many requests, retry after ([0-9]{1,3}ms|1s)\.$"#, options: .regularExpression) != nil, "\(message)")
-        try await Task.sleep(nanoseconds: 1_100_000_000)
+        #expect(message.range(of: #"^Too many requests, retry after ([0-9]{1,3}ms|[12]s)\.$"#, options: .regularExpression) != nil, "\(message)")
+        try await Task.sleep(nanoseconds: 2_100_000_000)
         #expect(try await api.send("GET", "/server/ping", headers: client).status == 200)
     }
 
     @Test func theGlobalLimiterCountsEveryClientTogether() async throws {
         let api = try await APIHost(.sqlite, environment: ["RATE_LIMITER_ENABLED": "true", "RATE_LIMITER_POINTS": "1",
-                                                           "RATE_LIMITER_DURATION": "10", "RATE_LIMITER_GLOBAL_ENABLED": "true",
-                                                           "RATE_LIMITER_GLOBAL_POINTS": "3", "RATE_LIMITER_GLOBAL_DURATION": "1",
+                                                           "RATE_LIMITER_DURATION": "100", "RATE_LIMITER_GLOBAL_ENABLED": "true",
+                                                           "RATE_LIMITER_GLOBAL_POINTS": "3", "RATE_LIMITER_GLOBAL_DURATION": "10",
                                                            "IP_TRUST_PROXY": "true"])
         defer { api.stop() }
         let info = try await RateLimitTests.info(api, client: "192.0.2.1")
-        #expect(info["rateLimit"] as? [String: Int] == ["points": 1, "duration": 10])
-        #expect(info["rateLimitGlobal"] as? [String: Int] == ["points": 3, "duration": 1])
+        #expect(info["rateLimit"] as? [String: Int] == ["points": 1, "duration": 100])
+        #expect(info["rateLimitGlobal"] as? [String: Int] == ["points": 3, "duration": 10])
         // Every request comes from a new address, so only the global window can refuse one.
         var refusal: TestResponse?
         for index in 2..<12 {
