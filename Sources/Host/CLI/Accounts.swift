@@ -89,6 +89,23 @@ struct Accounts {
     }
 }
 
+extension Accounts {
+    /// Opens the installed database, as it is (Directus's account commands do not migrate), and runs `body`
+    /// on the blocking pool; only the command's own output reaches stdout.
+    static func run<T>(_ body: @escaping (Accounts) throws -> T) async throws -> T {
+        let (env, settings) = try loadConfiguration()
+        let runtime = try await Runtime.forCommand(env: env, settings: settings)
+        let database = try await runtime.openDatabase()
+        let engine = try await runtime.pool.run { () throws -> Engine in
+            guard try Bootstrap(database: database, env: env, logger: runtime.logger).isInstalled(), let resolver = runtime.authentication?.resolver else {
+                throw ConfigError("The database has no Directus tables; run `plinth bootstrap` first.")
+            }
+            return try Engine(database: database, env: env, logger: runtime.logger, access: resolver, bus: runtime.bus)
+        }
+        return try await runtime.pool.run { try body(Accounts(engine: engine)) }
+    }
+}
+
 /// A command that could not do what was asked; the message says why and what to do.
 struct CommandError: Error, CustomStringConvertible {
     let message: String
