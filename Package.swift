@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "plinth-endpoint-rest", type: .dynamic, targets: ["EndpointREST"]),
         .library(name: "plinth-driver-sqlite", type: .dynamic, targets: ["DriverSQLite"]),
         .library(name: "plinth-driver-postgres", type: .dynamic, targets: ["DriverPostgres"]),
+        .library(name: "plinth-auth-local", type: .dynamic, targets: ["AuthLocal"]),
         .executable(name: "plinth-bench-hello", targets: ["BenchHello"]),
     ],
     traits: [.default(enabledTraits: ["Server"]), .trait(name: "Server", description: "Builds the host")],
@@ -55,6 +56,7 @@ let package = Package(
         .target(name: "DriverSQLite", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CSQLite"], path: "Plugins/driver-sqlite", swiftSettings: swift5),
         .target(name: "DriverPostgres", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CLibPQ"], path: "Plugins/driver-postgres", swiftSettings: swift5),
         .target(name: "EndpointREST", dependencies: ["PluginKit"], path: "Plugins/endpoint-rest", swiftSettings: swift5),
+        .target(name: "AuthLocal", dependencies: ["PluginKit"], path: "Plugins/auth-local", swiftSettings: swift5),
         .target(name: "EndpointServer", dependencies: ["PluginKit"], path: "Plugins/endpoint-server", swiftSettings: swift5),
         .executableTarget(
             name: "BenchHello",

@@ -192,11 +192,31 @@ final class PostgresConnection {
                 out.append(contentsOf: "null".utf8)
             } else if let raw = PQgetvalue(result, row, 0) {
                 raw.withMemoryRebound(to: UInt8.self, capacity: Int(PQgetlength(result, row, 0))) {
-                    out.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(PQgetlength(result, row, 0))))
+                    appendCompact(UnsafeBufferPointer(start: $0, count: Int(PQgetlength(result, row, 0))), to: &out)
                 }
             }
         }
         out.append(UInt8(ascii: "]"))
+    }
+
+    /// Copies JSON text without the whitespace PostgreSQL puts between tokens (`{"a" : 1, "b" : 2}`),
+    /// so both databases answer byte-identical JSON. Strings are copied untouched.
+    static func appendCompact(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                out.append(byte)
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x0A, 0x0D, 0x09: continue
+            case UInt8(ascii: "\""): inString = true; out.append(byte)
+            default: out.append(byte)
+            }
+        }
     }
 
     /// Number of rows a command changed.

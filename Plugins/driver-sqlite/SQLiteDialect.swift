@@ -56,6 +56,9 @@ struct SQLiteDialect: Dialect {
         case .csv:
             let escaped = "replace(replace(\(sql), '\\', '\\\\'), '\"', '\\\"')"
             return "json(CASE WHEN \(sql) IS NULL THEN NULL WHEN \(sql) = '' THEN '[]' ELSE '[\"' || replace(\(escaped), ',', '\",\"') || '\"]' END)"
+        case .float:
+            // Whole floats print as integers (2, not 2.0), as JavaScript and PostgreSQL print them.
+            return "(CASE WHEN typeof(\(sql)) = 'real' AND \(sql) = CAST(\(sql) AS INTEGER) AND abs(\(sql)) < 9007199254740992 THEN CAST(\(sql) AS INTEGER) ELSE \(sql) END)"
         case .timestamp: return date(sql, "%Y-%m-%dT%H:%M:%fZ")
         case .dateTime: return date(sql, "%Y-%m-%dT%H:%M:%S")
         case .date: return date(sql, "%Y-%m-%d")

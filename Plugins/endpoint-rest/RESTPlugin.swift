@@ -1,10 +1,10 @@
 import PluginKit
 
-/// `endpoint.rest`: Directus's REST API — schema routes now; items and system collections next.
+/// `endpoint.rest`: Directus's REST API — schema, items and system collection routes (docs/rest.md).
 ///
 /// HTTP concerns live here (query strings, bodies, status codes, wrapping
-/// `data`); everything about data and permissions is the engine's, reached
-/// through `service_call` with the request's context.
+/// `data`, export files); everything about data and permissions is the engine's,
+/// reached through `service_call` with the request's context.
 final class RESTPlugin: Plugin {
     static let info = PluginInfo(id: "endpoint.rest", version: "1.0.0", kinds: [.endpoint],
                                  description: "Directus REST API")
@@ -13,7 +13,10 @@ final class RESTPlugin: Plugin {
         try SchemaRoutes.register(host)
         try SchemaSnapshotRoutes.register(host)
         try ItemsRoutes.register(host)
-        try ItemWriteRoutes.register(host)
+        try SystemRoutes.register(host)
+        try AuthRoutes.register(host)
+        try MeRoutes.register(host)
+        try AccessMeRoutes.register(host)
     }
 }
 

@@ -19,7 +19,9 @@ final class ServerPlugin: Plugin {
         }
         try host.route("GET", "/server/health", mayBlock: true) { request in
             let body = try host.call("server.health/1", context: request.context)
-            return Response(status: 200, headers: [("content-type", "application/health+json; charset=utf-8")], body: body)
+            // Directus answers 503 when a check errors.
+            let failing = String(decoding: body.prefix(32), as: UTF8.self).hasPrefix(#"{"status":"error""#)
+            return Response(status: failing ? 503 : 200, headers: [("content-type", "application/health+json; charset=utf-8")], body: body)
         }
         try host.route("GET", "/server/info", mayBlock: true) { request in
             .json(Self.data(try host.call("server.info/1", context: request.context)))

@@ -51,6 +51,9 @@ extension Runtime {
         let resolver = authentication!.resolver
         let started = try await pool.run { [env, logger] in try Engine(database: database, env: env, logger: logger, access: resolver, bus: self.bus) }
         engine = started
+        let config = try AuthConfig(env, publicURL: settings.publicURL)
+        auth = try AuthService(engine: started, config: config, jwt: JWT(secret: settings.secret),
+                           providers: try AuthProviders(config: config, registry: registry))
         return started
     }
 

@@ -25,6 +25,8 @@ public final class Runtime: @unchecked Sendable {
     var authentication: RequestAuthentication?
     /// The engine, once the database is open and bootstrapped.
     var engine: Engine?
+    /// Logins, tokens and sessions, once the engine runs.
+    var auth: AuthService?
     /// Identifies this process in health reports when KEY is unset.
     let serviceID = UUID().uuidString.lowercased()
 
@@ -40,6 +42,10 @@ public final class Runtime: @unchecked Sendable {
         CoreServices.register(in: self)
         SchemaServices.register(in: self)
         ItemServices.register(in: self)
+        AuthServices.register(in: self)
+        SSOServices.register(in: self)
+        MeServices.register(in: self)
+        PermissionServices.register(in: self)
         MailServices.register(in: self)
     }
 

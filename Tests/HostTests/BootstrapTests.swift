@@ -49,7 +49,13 @@ import Testing
         let health = try await TestHTTP.get(host.baseURL + "/server/health", headers: ["Authorization": "Bearer static-admin-token"])
         let body = try #require(health.json as? [String: Any])
         #expect(body["status"] as? String == "ok")
-        #expect(body["releaseId"] != nil && body["serviceId"] != nil && body["checks"] != nil)
+        #expect(body["releaseId"] != nil && body["serviceId"] != nil)
+        let check = try #require(((body["checks"] as? [String: Any])?["sqlite3:responseTime"] as? [[String: Any]])?.first)
+        #expect(check["status"] as? String == "ok" && check["componentType"] as? String == "datastore" && check["observedUnit"] as? String == "ms")
+        #expect(check["observedValue"] is Double && check["threshold"] as? Int == 150)
+        // Others see only the status.
+        let anonymousHealth = try await TestHTTP.get(host.baseURL + "/server/health")
+        #expect(anonymousHealth.text == #"{"status":"ok"}"#)
     }
 
     @Test func bootstrapCommandIsIdempotent() throws {

@@ -39,6 +39,26 @@ public struct APIError: Error, CustomStringConvertible, Sendable {
         APIError(code: "INVALID_CREDENTIALS", status: 401, message: "Invalid user credentials.")
     }
 
+    public static func invalidProvider(_ name: String) -> APIError {
+        APIError(code: "INVALID_PROVIDER", status: 403, message: "Invalid provider.")
+    }
+
+    public static func invalidOTP() -> APIError {
+        APIError(code: "INVALID_OTP", status: 401, message: "Invalid user OTP.")
+    }
+
+    public static func userSuspended() -> APIError {
+        APIError(code: "USER_SUSPENDED", status: 401, message: "User suspended.")
+    }
+
+    public static func invalidToken() -> APIError {
+        APIError(code: "INVALID_TOKEN", status: 403, message: "Invalid token.")
+    }
+
+    public static func tokenExpired() -> APIError {
+        APIError(code: "TOKEN_EXPIRED", status: 401, message: "Token expired.")
+    }
+
     public static func serviceUnavailable(_ reason: String) -> APIError {
         APIError(code: "SERVICE_UNAVAILABLE", status: 503, message: "Service \"\(reason)\" is unavailable.", extensions: ["service": .string(reason)])
     }

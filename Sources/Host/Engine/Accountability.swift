@@ -12,6 +12,8 @@ public struct Accountability: Sendable {
     public var ip: String?
     public var userAgent: String?
     public var origin: String?
+    /// The session (refresh token) of a session-mode JWT, so a password change can end every other session.
+    public var session: String?
 
     public init(user: String? = nil, role: String? = nil, roles: [String] = [], policies: [String] = [], admin: Bool = false, app: Bool = false, ip: String? = nil, userAgent: String? = nil, origin: String? = nil) {
         self.user = user

@@ -37,13 +37,34 @@ enum CoreServices {
         return ["points": .int(window.points), "duration": .double(window.duration)]
     }
 
+    /// Directus's health report: a database round trip timed against DB_HEALTHCHECK_THRESHOLD (ms, default
+    /// 150); slower is `warn`, a failure is `error` (HTTP 503). Non-admins see only the status.
     static func health(_ runtime: Runtime, _ accountability: Accountability) -> JSON {
-        guard accountability.admin else { return ["status": "ok"] }
+        var checks = JSONObject()
+        var status = "ok"
+        if let database = runtime.database {
+            let threshold = (try? runtime.env.int("DB_HEALTHCHECK_THRESHOLD", default: 150, in: 0...Int.max)) ?? 150
+            let started = DispatchTime.now().uptimeNanoseconds
+            var check: JSONObject = ["status": "ok", "componentType": "datastore", "observedUnit": "ms"]
+            do {
+                _ = try database.rows(of: SystemTables.migrations, columns: ["version"], limit: 1)
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+                check["observedValue"] = .double((elapsed * 1000).rounded() / 1000)
+                check["threshold"] = .int(threshold)
+                if elapsed > Double(threshold) { check["status"] = "warn"; status = "warn" }
+            } catch {
+                check["status"] = "error"
+                check["output"] = accountability.admin ? .string("\(error)") : .null
+                status = "error"
+            }
+            checks["\(database.client):responseTime"] = .array([.object(check)])
+        }
+        guard accountability.admin else { return ["status": .string(status)] }
         return [
-            "status": "ok",
+            "status": .string(status),
             "releaseId": .string(PlinthVersion.current),
             "serviceId": .string(runtime.env.string("KEY") ?? runtime.serviceID),
-            "checks": .object(JSONObject()),
+            "checks": .object(checks),
         ]
     }
 

@@ -70,15 +70,22 @@ struct RequestAuthentication: Sendable {
             do {
                 claims = try jwt.verify(token)
             } catch JWT.Failure.expired {
-                throw APIError(code: "TOKEN_EXPIRED", status: 401, message: "Token expired.")
+                throw APIError.tokenExpired()
             } catch {
-                throw APIError(code: "INVALID_TOKEN", status: 403, message: "Invalid token.")
+                throw APIError.invalidToken()
+            }
+            // An access JWT carries role, app_access and admin_access (Directus refuses it otherwise).
+            guard claims["role"] != nil, claims["app_access"] != nil, claims["admin_access"] != nil else { throw APIError.invalidToken() }
+            if let session = claims["session"]?.stringValue {
+                guard try AuthService.sessionIsLive(session, user: claims["id"]?.stringValue, share: claims["share"]?.stringValue,
+                                                    in: resolver.database) else { throw APIError.invalidCredentials() }
             }
             guard let user = claims["id"]?.stringValue else {
                 // Share tokens carry no user; shares arrive with their own issue.
-                throw APIError(code: "INVALID_TOKEN", status: 403, message: "Invalid token.")
+                throw APIError.invalidToken()
             }
-            guard let accountability = try resolver.user(user, ip: ip) else { throw APIError.invalidCredentials() }
+            guard var accountability = try resolver.user(user, ip: ip) else { throw APIError.invalidCredentials() }
+            accountability.session = claims["session"]?.stringValue
             return accountability
         }
         guard let user = try resolver.userID(forStaticToken: token), let accountability = try resolver.user(user, ip: ip) else {

@@ -33,13 +33,17 @@ enum DatabaseKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 struct APIHost {
     let host: LiveHost
     let token = "test-admin-token"
+    let database: DatabaseKind
+    let environment: [String: String]
 
     init(_ database: DatabaseKind, environment: [String: String] = [:]) async throws {
+        self.database = database
         var env = try database.freshEnvironment()
         env["ADMIN_TOKEN"] = token
         env["ADMIN_EMAIL"] = "admin@example.com"
         env["ADMIN_PASSWORD"] = "admin-password"
         env.merge(environment) { $1 }
+        self.environment = env
         host = try LiveHost(environment: env)
         try await host.waitUntilReady()
     }
@@ -61,4 +65,20 @@ struct APIHost {
     }
 
     func stop() { host.stop() }
+
+    /// Runs SQL directly on the host's database (sqlite3 or psql) and returns what it printed, rows
+    /// separated by newlines and columns by `|`. For seeding and for checking what the API stored.
+    @discardableResult
+    func sql(_ statement: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result: (status: Int32, output: String)
+        switch database {
+        case .sqlite:
+            let file = environment["DB_FILENAME"] ?? host.directory.appendingPathComponent("data/data.db").path
+            result = try TestSupport.run("/usr/bin/sqlite3", ["-bail", "-cmd", ".timeout 5000", file, statement])
+        case .postgres:
+            result = try TestSupport.run("/usr/bin/psql", [environment["DB_CONNECTION_STRING"]!, "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", statement])
+        }
+        #expect(result.status == 0, "SQL failed: \(statement)\n\(result.output)", sourceLocation: sourceLocation)
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

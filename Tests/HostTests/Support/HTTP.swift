@@ -20,6 +20,10 @@ enum TestHTTP {
     private static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = 20
+        // Tests handle cookies themselves: nothing is stored or sent behind their back.
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpCookieStorage = nil
         return URLSession(configuration: configuration)
     }()
 

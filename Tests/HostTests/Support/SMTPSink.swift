@@ -18,14 +18,13 @@ final class SMTPSink {
     private var printed = Data()
     private let lock = NSLock()
 
-    /// The Python with aiosmtpd: PLINTH_TEST_PYTHON (scripts/test sets it), else `.build-venv/bin/python`.
+    /// The test virtualenv's Python, which has aiosmtpd (scripts/python-env creates it; scripts/test runs that first).
     static func python() throws -> String {
-        if let configured = ProcessInfo.processInfo.environment["PLINTH_TEST_PYTHON"], !configured.isEmpty { return configured }
-        let venv = TestSupport.root.appendingPathComponent(".build-venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: venv) else {
-            throw LiveHostError(message: "No Python with aiosmtpd: run scripts/python-test-env (scripts/test does) to create .build-venv/.")
+        let path = TestSupport.root.appendingPathComponent(".build-venv/bin/python3").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw LiveHostError(message: "no test virtualenv: run scripts/python-env first (scripts/test does)")
         }
-        return venv
+        return path
     }
 
     init(user: String? = nil, password: String? = nil, security: Security = .plain) throws {

@@ -26,6 +26,19 @@ enum IPRange {
         return parse(entry) == address
     }
 
+    /// Whether `entry` is an address, an `a-b` range or a CIDR block.
+    static func isValidEntry(_ entry: String) -> Bool {
+        if let slash = entry.firstIndex(of: "/") {
+            guard let network = parse(String(entry[..<slash])), let bits = Int(entry[entry.index(after: slash)...]) else { return false }
+            return bits >= 0 && bits <= network.count * 8
+        }
+        if let dash = entry.firstIndex(of: "-") {
+            guard let low = parse(String(entry[..<dash])), let high = parse(String(entry[entry.index(after: dash)...])) else { return false }
+            return low.count == high.count
+        }
+        return parse(entry) != nil
+    }
+
     /// The bytes of an IPv4 or IPv6 address (IPv4-mapped IPv6 reduced to IPv4).
     static func parse(_ text: String) -> [UInt8]? {
         var v4 = in_addr()

@@ -10,6 +10,9 @@ struct FilterCompiler {
     let schema: SchemaModel
     let aliases: AliasSource
     let variables: DynamicVariables
+    /// Checks each field a (caller's) filter names, in the collection it belongs to; throws to refuse.
+    /// Nil for trusted rules (permissions, the engine's own lookups).
+    var checkField: ((CollectionInfo, String) throws -> Void)? = nil
 
     func compile(_ filter: JSONObject, collection: CollectionInfo, alias: String) throws -> Expr {
         var terms: [Expr] = []
@@ -37,6 +40,7 @@ struct FilterCompiler {
         }
         if let function = try FieldTree.function(key) {
             guard let field = collection.field(function.field) else { throw FieldTree.unknown(function.field, collection.name) }
+            try checkField?(collection, field.name)
             if function.name == "count" {
                 return try operators(object, subject: try countExpression(field, alias: alias), type: .integer, field: field)
             }
@@ -46,6 +50,7 @@ struct FilterCompiler {
         }
         let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
         guard let field = collection.field(parts[0]) else { throw FieldTree.unknown(parts[0], collection.name) }
+        try checkField?(collection, field.name)
         if parts.count == 2 {
             return try anyScope(field, scope: parts[1], object, collection: collection, alias: alias)
         }
@@ -116,6 +121,7 @@ struct FilterCompiler {
         guard key.hasSuffix(")"), parts.count == 2, let target = schema.collection(parts[0]), target.field(parts[1]) != nil, let pk = collection.primaryKey else {
             throw APIError.invalidQuery("Invalid $FOLLOW filter \"\(key)\"")
         }
+        try checkField?(target, parts[1])
         let inner = aliases.make()
         let condition = try compile(object, collection: target, alias: inner)
         return .exists(Select(table: target.name, alias: inner, filter: condition, on: [(.column(table: alias, name: pk, type: nil), parts[1])]))

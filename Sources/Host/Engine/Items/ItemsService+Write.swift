@@ -138,13 +138,23 @@ extension ItemsService {
         query.offset = nil
         query.page = nil
         query.meta = []
+        // Rows are matched to the written keys by primary key, so read it even when not asked for.
+        let pkRequested = query.fields.isEmpty || query.fields.contains("*") || query.fields.contains(pk)
+        if !pkRequested { query.fields.append(pk) }
         let planner: ReadPlanner
         do {
             planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
             let rows = try engine.database.rows(try planner.plan(collection, query))
             // Keep the order of the keys written.
             let byKey = Dictionary(rows.compactMap { row in row[pk].map { ($0.stringValue ?? $0.description, row) } }, uniquingKeysWith: { a, _ in a })
-            let ordered = keys.compactMap { byKey[$0.stringValue ?? $0.description] }
+            var ordered = keys.compactMap { byKey[$0.stringValue ?? $0.description] }
+            if !pkRequested {
+                ordered = ordered.map { row in
+                    guard case .object(var object) = row else { return row }
+                    object[pk] = nil
+                    return .object(object)
+                }
+            }
             if many { return JSON.array(ordered).encoded() }
             guard let first = ordered.first else { return nil }
             return first.encoded()

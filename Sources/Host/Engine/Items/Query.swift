@@ -38,10 +38,11 @@ enum QuerySanitizer {
         if let value = raw["sort"], !value.isNull { query.sort = try list(value, "sort") }
         if let value = raw["limit"], !value.isNull {
             guard let limit = integer(value), limit >= -1 else { throw invalid("\"limit\" must be a positive integer or -1") }
-            if let maximum = limits.maximum, limit == -1 || limit > maximum {
+            // As Directus: -1 means "as many as allowed"; only an explicit larger limit is an error.
+            if let maximum = limits.maximum, limit > maximum {
                 throw invalid("\"limit\" can't be more than \(maximum)")
             }
-            query.limit = limit
+            query.limit = limit == -1 ? (limits.maximum ?? -1) : limit
         }
         if let value = raw["offset"], !value.isNull {
             guard let offset = integer(value), offset >= 0 else { throw invalid("\"offset\" must be a positive integer") }
@@ -138,6 +139,7 @@ public struct QueryLimits: Sendable {
     public init(_ env: Environment) throws {
         defaultLimit = try env.int("QUERY_LIMIT_DEFAULT", default: 100, in: 1...Int.max)
         maximum = try env.limit("QUERY_LIMIT_MAX", default: nil)
+        if let maximum { defaultLimit = min(defaultLimit, maximum) }
         relationalDepth = max(2, try env.int("MAX_RELATIONAL_DEPTH", default: 10, in: 1...1000))
     }
 }

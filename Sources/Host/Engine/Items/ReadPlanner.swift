@@ -12,6 +12,16 @@ struct ReadPlanner {
 
     var filters: FilterCompiler { FilterCompiler(schema: schema, aliases: aliases, variables: variables) }
 
+    /// The compiler for the caller's own filters: every field they name must be readable by the caller.
+    var callerFilters: FilterCompiler {
+        var compiler = filters
+        let access = self.access
+        compiler.checkField = { collection, field in
+            guard let grant = try access.read(collection.name), grant.allows(field) else { throw APIError.forbidden() }
+        }
+        return compiler
+    }
+
     /// The top-level select of `collection` for `query`.
     func plan(_ collection: CollectionInfo, _ query: Query) throws -> Select {
         try select(collection, query, depth: 1, nested: false)
@@ -25,7 +35,7 @@ struct ReadPlanner {
         if query.aggregate.isEmpty {
             for request in try FieldTree(schema: schema).requests(query.fields, collection: collection, aliases: query.alias) {
                 if let output = try output(request, collection: collection, alias: alias, grant: grant, query: query, depth: depth) {
-                    select.fields.append((request.key, output))
+                    select.fields.append((request.key, try restricted(output, request, collection: collection, alias: alias, grant: grant)))
                 }
             }
         } else {
@@ -42,7 +52,7 @@ struct ReadPlanner {
     /// The WHERE of a read: the query's filter, its search, and the caller's item rule.
     func condition(_ query: Query, collection: CollectionInfo, alias: String, grant: ReadAccess) throws -> Expr? {
         var terms: [Expr] = []
-        if let filter = query.filter, !filter.isEmpty { terms.append(try filters.compile(filter, collection: collection, alias: alias)) }
+        if let filter = query.filter, !filter.isEmpty { terms.append(try callerFilters.compile(filter, collection: collection, alias: alias)) }
         if let search = query.search, !search.isEmpty, let expression = Search.expression(search, collection: collection, alias: alias) { terms.append(expression) }
         if let rule = grant.rule, !rule.isEmpty { terms.append(try filters.compile(rule, collection: collection, alias: alias)) }
         return terms.isEmpty ? nil : (terms.count == 1 ? terms[0] : .and(terms))
@@ -74,6 +84,30 @@ struct ReadPlanner {
             }
             let deep = try QuerySanitizer.object(query.deep[key] ?? .object([:]), "deep")
             return try relation(field, collection: collection, alias: alias, children: children, scopes: scopes, deep: deep, depth: depth)
+        }
+    }
+
+    /// A field granted by only some of the caller's permissions reads as null on items only the others match.
+    private func restricted(_ output: Output, _ request: FieldRequest, collection: CollectionInfo, alias: String, grant: ReadAccess) throws -> Output {
+        let name: String
+        switch request {
+        case .field(let field, _): name = field
+        case .function(_, let field, _, _): name = field
+        case .relation(let field, _, _, _): name = field
+        }
+        guard let rule = grant.fieldRule(name) else { return output }
+        let condition = try filters.compile(rule, collection: collection, alias: alias)
+        func narrowed(_ select: Select) -> Select {
+            var select = select
+            select.filter = select.filter.map { .and([$0, condition]) } ?? condition
+            return select
+        }
+        switch output {
+        case .expr(let expr, let type): return .expr(.caseWhen([(condition, expr)], otherwise: .value(.null, type: nil)), type: type)
+        case .one(let select): return .one(narrowed(select))
+        case .many(let select): return .many(narrowed(select))
+        case .values(let select): return .values(narrowed(select))
+        case .object, .anyOf: throw APIError.forbidden()
         }
     }
 

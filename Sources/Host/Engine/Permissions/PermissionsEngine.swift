@@ -20,6 +20,8 @@ public final class PermissionsEngine: @unchecked Sendable {
         let fields: Set<String>?
         let validation: JSONObject?
         let presets: JSONObject?
+        /// `fields` in stored order (for `/permissions/me`).
+        var orderedFields: [String] = []
     }
 
     public func invalidate() {
@@ -44,17 +46,17 @@ public final class PermissionsEngine: @unchecked Sendable {
     }
 
     static func row(_ row: JSONObject) -> PermissionRow {
-        let fields: Set<String>?
+        var ordered: [String] = []
         if let list = row["fields"]?.stringValue {
-            fields = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            ordered = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         } else if let array = row["fields"]?.arrayValue {
-            fields = Set(array.compactMap(\.stringValue))
-        } else {
-            fields = []
+            ordered = array.compactMap(\.stringValue)
         }
-        return PermissionRow(collection: row["collection"]?.stringValue ?? "", action: row["action"]?.stringValue ?? "",
-                             rule: JSONSupport.object(row["permissions"]), fields: fields,
-                             validation: JSONSupport.object(row["validation"]), presets: JSONSupport.object(row["presets"]))
+        var permission = PermissionRow(collection: row["collection"]?.stringValue ?? "", action: row["action"]?.stringValue ?? "",
+                                       rule: JSONSupport.object(row["permissions"]), fields: Set(ordered),
+                                       validation: JSONSupport.object(row["validation"]), presets: JSONSupport.object(row["presets"]))
+        permission.orderedFields = ordered
+        return permission
     }
 
     /// The planner's view of the caller's `action` permissions.
@@ -75,7 +77,8 @@ struct PermissionPolicy: AccessPolicy {
         for row in matching { fields.formUnion(row.fields ?? ["*"]) }
         let rules = matching.map(\.rule)
         let rule: JSONObject? = rules.contains(where: { $0 == nil || $0!.isEmpty }) ? nil : ["_or": .array(rules.compactMap { $0 }.map(JSON.object))]
-        return ReadAccess(fields: fields.contains("*") ? nil : fields, rule: rule)
+        return ReadAccess(fields: fields.contains("*") ? nil : fields, rule: rule,
+                          grants: matching.map { (fields: $0.fields ?? ["*"], rule: $0.rule) })
     }
 }
 

@@ -43,12 +43,12 @@ extension ItemWriter {
             guard creating || payload[field.name] != nil else { continue }
             do { try evaluator.check(rule, payload) } catch let failure as FilterEvaluator.Failure {
                 let custom = field.meta?["validation_message"]?.stringValue
-                throw failed(failure.field, type: failure.type, message: custom ?? "Validation failed for field \"\(failure.field)\".", valid: failure.valid)
+                throw failed(failure.field, type: failure.type, message: custom, valid: failure.valid)
             }
         }
         for rule in access.validation {
             do { try evaluator.check(try resolve(rule), payload) } catch let failure as FilterEvaluator.Failure {
-                throw failed(failure.field, type: failure.type, message: "Validation failed for field \"\(failure.field)\".", valid: failure.valid)
+                throw failed(failure.field, type: failure.type, message: nil, valid: failure.valid)
             }
         }
     }
@@ -70,10 +70,40 @@ extension ItemWriter {
         return try walk(.object(rule)).objectValue ?? rule
     }
 
-    private func failed(_ field: String, type: String, message: String, valid: JSON?) -> APIError {
-        var extensions: JSONObject = ["field": .string(field), "type": .string(type.hasPrefix("_") ? String(type.dropFirst()) : type), "path": []]
-        if let valid { extensions["valid"] = valid }
-        return APIError(code: "FAILED_VALIDATION", status: 400, message: message, extensions: extensions)
+    /// FAILED_VALIDATION as Directus words it: the operator's expected value goes in `valid`, `invalid` or
+    /// `substring`, and the message says what the value has to be.
+    private func failed(_ field: String, type rawType: String, message custom: String?, valid: JSON?) -> APIError {
+        let type = rawType.hasPrefix("_") ? String(rawType.dropFirst()) : rawType
+        var extensions: JSONObject = ["field": .string(field), "path": [], "type": .string(type)]
+        var message = "Validation failed for field \"\(field)\"."
+        func text(_ value: JSON) -> String { value.stringValue ?? value.description }
+        func list(_ value: JSON) -> String { (value.arrayValue ?? [value]).map { "\"\(text($0))\"" }.joined(separator: ", ") }
+        if let valid {
+            switch type {
+            case "eq": extensions["valid"] = valid; message += " Value has to be \"\(text(valid))\"."
+            case "lt": extensions["valid"] = valid; message += " Value has to be less than \"\(text(valid))\"."
+            case "lte": extensions["valid"] = valid; message += " Value has to be less than or equal to \"\(text(valid))\"."
+            case "gt": extensions["valid"] = valid; message += " Value has to be greater than \"\(text(valid))\"."
+            case "gte": extensions["valid"] = valid; message += " Value has to be greater than or equal to \"\(text(valid))\"."
+            case "in": extensions["valid"] = valid; message += " Value has to be one of \(list(valid))."
+            case "neq": extensions["invalid"] = valid; message += " Value can't be \"\(text(valid))\"."
+            case "nin": extensions["invalid"] = valid; message += " Value can't be one of \(list(valid))."
+            case "contains", "icontains": extensions["substring"] = valid; message += " Value has to contain \"\(text(valid))\"."
+            case "ncontains": extensions["substring"] = valid; message += " Value can't contain \"\(text(valid))\"."
+            default: extensions["valid"] = valid
+            }
+        }
+        switch type {
+        case "null": message += " Value has to be null."
+        case "nnull": message += " Value can't be null."
+        case "empty": message += " Value has to be empty."
+        case "nempty": message += " Value can't be empty."
+        case "required": message += " Value is required."
+        case "regex": message += " Value doesn't have the correct format."
+        case "email": message += " Value has to be a valid email address."
+        default: break
+        }
+        return APIError(code: "FAILED_VALIDATION", status: 400, message: custom ?? message, extensions: extensions)
     }
 
     /// Writes activity (and, when the collection tracks everything, a revision); returns the revision id.
@@ -89,10 +119,21 @@ extension ItemWriter {
         guard mode == "all", action != "delete" else { return nil }
         let revision = try database.insertRow(into: SystemTables.revisions, [
             "activity": activity, "collection": .string(collection.name), "item": .string(item),
-            "data": data ?? .null, "delta": delta ?? .null, "parent": parent ?? .null,
+            "data": data.map { concealed($0, collection) } ?? .null, "delta": delta.map { concealed($0, collection) } ?? .null,
+            "parent": parent ?? .null,
         ], in: transaction)
         revisions.append(revision)
         return revision
+    }
+
+    /// A revision's data or delta with hashed and concealed values masked as reads mask them, so that
+    /// password hashes and tokens never reach directus_revisions (Directus stores `**********` too).
+    func concealed(_ value: JSON, _ collection: CollectionInfo) -> JSON {
+        guard case .object(var object) = value else { return value }
+        for field in collection.fields where field.has("conceal") || field.has("hash") || field.type == .hash {
+            if let current = object[field.name], !current.isNull { object[field.name] = "**********" }
+        }
+        return .object(object)
     }
 
     /// Gives revisions written since `mark` without a parent the parent `revision` (nested items written

@@ -55,11 +55,13 @@ final class ItemWriter {
     func create(_ collection: CollectionInfo, _ input: JSONObject, parentRevision: JSON? = nil) throws -> JSON {
         try count()
         let access = try access("create", collection)
+        // As Directus: hooks see the payload, the caller's fields are checked on it, then presets fill the gaps.
+        let submitted = try filterHook("create", collection, input, meta: ["collection": .string(collection.name)])
+        try checkFields(submitted, collection, access)
         var payload = access.presets
-        for (key, value) in input { payload[key] = value }
-        payload = try filterHook("create", collection, payload, meta: ["collection": .string(collection.name)])
-        try checkFields(payload, collection, access)
+        for (key, value) in submitted { payload[key] = value }
         try validate(payload, collection, access, creating: true)
+        if collection.isSystem { try systemCreateRules(collection, payload) }
 
         var (columns, aliases) = split(payload, collection)
         let mark = revisions.count
@@ -87,9 +89,10 @@ final class ItemWriter {
         guard !keys.isEmpty else { return }
         let access = try access("update", collection)
         try requireItems(keys, collection, rule: access.rule)
-        let payload = try filterHook("update", collection, input, meta: ["keys": .array(keys), "collection": .string(collection.name)])
+        var payload = try filterHook("update", collection, input, meta: ["keys": .array(keys), "collection": .string(collection.name)])
         try checkFields(payload, collection, access)
         try validate(payload, collection, access, creating: false)
+        if collection.isSystem { try systemUpdateRules(collection, keys: keys, &payload) }
         for key in keys {
             try count()
             var (columns, aliases) = split(payload, collection)
@@ -109,6 +112,7 @@ final class ItemWriter {
                 try writeToMany(collection, field: field, parentKey: key, value: value, parentRevision: revision)
             }
         }
+        if collection.isSystem { try systemUpdateEffects(collection, keys: keys, payload) }
         queue("update", collection, ["keys": .array(keys), "payload": .object(payload), "collection": .string(collection.name)])
         noteAccessWrite(collection)
     }
@@ -129,9 +133,11 @@ final class ItemWriter {
         try requireItems(keys, collection, rule: access.rule)
         for _ in keys { try count() }
         let pk = collection.primaryKey!
+        if collection.isSystem { try systemDeleteRules(collection, keys: keys) }
         try database.delete(Delete(table: collection.name, alias: "t",
                                    filter: .compare(.in, .column(table: "t", name: pk, type: nil), .list(keys, type: collection.primaryKeyField?.type))), in: transaction)
         for key in keys { _ = try track("delete", collection, key: key, data: nil, delta: nil, parent: nil) }
+        if collection.isSystem { try systemDeleteEffects(collection) }
         queue("delete", collection, ["keys": .array(keys), "payload": .array(keys), "collection": .string(collection.name)])
         noteAccessWrite(collection)
     }
