@@ -30,7 +30,7 @@ import Testing
 
     @Test(arguments: DatabaseKind.allCases)
     func systemEmailsArriveWithDirectusSubjectsAndTheProjectAsSender(_ database: DatabaseKind) async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
         let runtime = try await Self.runtime(database, Self.smtp(sink).merging(["PROJECT_NAME": "Acme Data"]) { $1 })
         let url = "https://app.example.com/admin/reset-password?token=abc.def&next=/content"
@@ -42,7 +42,7 @@ import Testing
             try service.sendInvitation(to: "new@example.com", url: "https://app.example.com/admin/accept-invite?token=inv")
             try service.sendRegistrationVerification(to: "self@example.com", url: "https://app.example.com/users/register/verify-email?token=reg")
         }
-        let messages = try sink.messages(3)
+        let messages = try await sink.messages(3)
         let headers = messages.map { $0["headers"] as? [String: String] ?? [:] }
         #expect(headers.map { $0["Subject"] } == ["Password Reset Request", "You've been invited", "Verify your email address"])
         #expect(headers.map { $0["To"] } == ["user@example.com", "new@example.com", "self@example.com"])
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func callersAndFailuresGetDirectusErrors() async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
         let runtime = try await Self.runtime(.sqlite, Self.smtp(sink))
         let anonymous = CallContext(accountability: .anonymous(ip: "192.0.2.1"))
@@ -92,7 +92,7 @@ import Testing
         // A named sender object is used as given.
         _ = try await Self.call(runtime, ["to": ["a@example.com", "b@example.com"], "subject": "x", "html": "<p>x</p>",
                                           "from": ["name": "Ops", "address": "ops@example.com"]])
-        let message = try sink.messages(1)[0]
+        let message = try await sink.messages(1)[0]
         #expect((message["headers"] as? [String: String])?["From"] == "Ops <ops@example.com>")
         #expect(message["rcpt_tos"] as? [String] == ["a@example.com", "b@example.com"])
         await runtime.stop()
@@ -114,13 +114,14 @@ import Testing
 
     @Test(arguments: [false, true])
     func emailSendFiltersMayReplaceOrCancelTheEmail(_ cancel: Bool) async throws {
-        let sink = try SMTPSink()
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
         let extensions = TestSupport.temporaryDirectory("plinth-mail-ext")
         let source = TestSupport.root.appendingPathComponent("Tests/Fixtures/plugins/mail_filter_plugin.c").path
-        let built = try TestSupport.run("/usr/bin/cc", ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-shared", "-fPIC",
-                                                        "-I", TestSupport.abiInclude, source, "-o", extensions.appendingPathComponent("mail_filter.so").path]
-                                                       + (cancel ? ["-DMAIL_FILTER_CANCEL"] : []))
+        let output = extensions.appendingPathComponent("mail_filter.so").path
+        let built = try await offload { try TestSupport.run("/usr/bin/cc", ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-shared", "-fPIC",
+                                                        "-I", TestSupport.abiInclude, source, "-o", output]
+                                                       + (cancel ? ["-DMAIL_FILTER_CANCEL"] : [])) }
         #expect(built.status == 0, "\(built.output)")
         let runtime = try await Self.runtime(.sqlite, Self.smtp(sink), extensions: extensions)
         let result = try await Self.call(runtime, ["to": "original@example.com", "subject": "Original", "html": "<p>original</p>"])
@@ -129,7 +130,7 @@ import Testing
             try await Task.sleep(nanoseconds: 200_000_000)
             #expect(sink.received == 0)
         } else {
-            let message = try sink.messages(1)[0]
+            let message = try await sink.messages(1)[0]
             #expect(message["rcpt_tos"] as? [String] == ["filtered@example.com"])
             #expect((message["headers"] as? [String: String])?["Subject"] == "Filtered")
             #expect(result["messageId"]?.stringValue == (message["headers"] as? [String: String])?["Message-ID"])

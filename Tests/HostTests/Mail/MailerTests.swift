@@ -15,15 +15,17 @@ import Testing
 
     static let silent = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
-    @Test func aMessageArrivesWithItsEnvelopeHeadersAndBothParts() throws {
-        let sink = try SMTPSink()
+    @Test func aMessageArrivesWithItsEnvelopeHeadersAndBothParts() async throws {
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
         let subject = "Grüße aus Plinth — ein Betreff, der lang genug ist, um über mehrere kodierte Wörter verteilt zu werden ✓"
         let longLine = String(repeating: "0123456789 abc=def ", count: 12)
         let html = "<p>Héllo</p>\n.starts with a dot\n\(longLine)\ntrailing space \n<a href=\"https://example.com/reset?token=abc&x=1\">Reset</a>"
-        let id = try Self.mailer(sink).send(to: ["Ann Example <ann@example.com>", "bob@example.com"], subject: subject,
-                                            html: html, text: "Hello, Ann.\nLine two.")
-        let message = try sink.messages(1)[0]
+        let mailer = Self.mailer(sink)
+        let id = try await offload {
+            try mailer.send(to: ["Ann Example <ann@example.com>", "bob@example.com"], subject: subject, html: html, text: "Hello, Ann.\nLine two.")
+        }
+        let message = try await sink.messages(1)[0]
         #expect(message["mail_from"] as? String == "sender@example.com")
         #expect(message["rcpt_tos"] as? [String] == ["ann@example.com", "bob@example.com"])
         #expect(message["defects"] as? [String] == [])
@@ -50,11 +52,11 @@ import Testing
         #expect(raw.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 78 })
     }
 
-    @Test func anHTMLOnlyMessageIsASinglePartAndTheSenderCanBeNamed() throws {
-        let sink = try SMTPSink()
+    @Test func anHTMLOnlyMessageIsASinglePartAndTheSenderCanBeNamed() async throws {
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
-        try Self.mailer(sink).send(to: ["carol@example.com"], subject: "Plain subject", html: "<b>Hi</b>", from: "Plinth Ops <ops@example.org>")
-        let message = try sink.messages(1)[0]
+        try await offload { try Self.mailer(sink).send(to: ["carol@example.com"], subject: "Plain subject", html: "<b>Hi</b>", from: "Plinth Ops <ops@example.org>") }
+        let message = try await sink.messages(1)[0]
         #expect(message["mail_from"] as? String == "ops@example.org")
         #expect((message["headers"] as? [String: String])?["From"] == "Plinth Ops <ops@example.org>")
         #expect(message["content_type"] as? String == "text/html")
@@ -62,19 +64,19 @@ import Testing
         #expect(content?.trimmingCharacters(in: .newlines) == "<b>Hi</b>")
     }
 
-    @Test func credentialsAreSentWithAUTHAndNeverShown() throws {
+    @Test func credentialsAreSentWithAUTHAndNeverShown() async throws {
         let secret = "s3cr3t-Pa55word"
-        let sink = try SMTPSink(user: "mailer", password: secret)
+        let sink = try await SMTPSink.start(user: "mailer", password: secret)
         defer { sink.stop() }
         let records = LogRecords()
         let logger = Logger(label: "test") { _ in records }
-        var mailer = Self.mailer(sink, ["EMAIL_SMTP_USER": "mailer", "EMAIL_SMTP_PASSWORD": secret], logger: logger)
-        try mailer.send(to: ["dan@example.com"], subject: "Authenticated", html: "<p>ok</p>")
-        #expect(try sink.messages(1)[0]["user"] as? String == "mailer")
+        let accepted = Self.mailer(sink, ["EMAIL_SMTP_USER": "mailer", "EMAIL_SMTP_PASSWORD": secret], logger: logger)
+        try await offload { try accepted.send(to: ["dan@example.com"], subject: "Authenticated", html: "<p>ok</p>") }
+        #expect(try await sink.messages(1)[0]["user"] as? String == "mailer")
 
-        mailer = Self.mailer(sink, ["EMAIL_SMTP_USER": "mailer", "EMAIL_SMTP_PASSWORD": "wrong-\(secret)"], logger: logger)
+        let mailer = Self.mailer(sink, ["EMAIL_SMTP_USER": "mailer", "EMAIL_SMTP_PASSWORD": "wrong-\(secret)"], logger: logger)
         do {
-            try mailer.send(to: ["dan@example.com"], subject: "Refused", html: "<p>no</p>")
+            try await offload { try mailer.send(to: ["dan@example.com"], subject: "Refused", html: "<p>no</p>") }
             Issue.record("a wrong password was accepted")
         } catch let error as MailError {
             #expect(error.message.hasPrefix("Cannot send email through smtp://127.0.0.1:\(sink.port) as mailer (password set): "), "\(error.message)")
@@ -89,52 +91,53 @@ import Testing
         #expect(!"\(smtp)".contains(secret))
     }
 
-    @Test func startTLSAndImplicitTLSEncryptTheSession() throws {
+    @Test func startTLSAndImplicitTLSEncryptTheSession() async throws {
         for security in [SMTPSink.Security.startTLS, .tls] {
-            let sink = try SMTPSink(security: security)
+            let sink = try await SMTPSink.start(security: security)
             defer { sink.stop() }
             let secure = security == .tls ? "true" : "false"
             // A self-signed certificate is refused unless verification is turned off.
             do {
-                try Self.mailer(sink, ["EMAIL_SMTP_SECURE": secure]).send(to: ["eve@example.com"], subject: "Verified", html: "<p>x</p>")
+                try await offload { try Self.mailer(sink, ["EMAIL_SMTP_SECURE": secure]).send(to: ["eve@example.com"], subject: "Verified", html: "<p>x</p>") }
                 Issue.record("an unverifiable certificate was accepted (\(security))")
             } catch let error as MailError {
                 #expect(error.message.contains("Cannot send email through smtp"), "\(error.message)")
             }
             let mailer = Self.mailer(sink, ["EMAIL_SMTP_SECURE": secure, "EMAIL_SMTP_TLS_REJECT_UNAUTHORIZED": "false"])
-            try mailer.send(to: ["eve@example.com"], subject: "Encrypted", html: "<p>x</p>")
-            let message = try sink.messages(1)[0]
+            try await offload { try mailer.send(to: ["eve@example.com"], subject: "Encrypted", html: "<p>x</p>") }
+            let message = try await sink.messages(1)[0]
             #expect(message["tls"] as? Bool == true, "\(security)")
             #expect((message["headers"] as? [String: String])?["Subject"] == "Encrypted")
         }
     }
 
-    @Test func ignoreTLSNeverUpgrades() throws {
-        let sink = try SMTPSink(security: .startTLS)
+    @Test func ignoreTLSNeverUpgrades() async throws {
+        let sink = try await SMTPSink.start(security: .startTLS)
         defer { sink.stop() }
         // The sink insists on STARTTLS, so a client that never upgrades is turned away.
-        #expect(throws: MailError.self) {
-            try Self.mailer(sink, ["EMAIL_SMTP_IGNORE_TLS": "true"]).send(to: ["eve@example.com"], subject: "Plain", html: "<p>x</p>")
+        let mailer = Self.mailer(sink, ["EMAIL_SMTP_IGNORE_TLS": "true"])
+        await #expect(throws: MailError.self) {
+            try await offload { try mailer.send(to: ["eve@example.com"], subject: "Plain", html: "<p>x</p>") }
         }
         #expect(sink.received == 0)
     }
 
-    @Test func aPooledMailerReusesItsConnection() throws {
-        let sink = try SMTPSink()
+    @Test func aPooledMailerReusesItsConnection() async throws {
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
         let pooled = Self.mailer(sink, ["EMAIL_SMTP_POOL": "true"])
-        try pooled.send(to: ["a@example.com"], subject: "One", html: "1")
-        try pooled.send(to: ["a@example.com"], subject: "Two", html: "2")
+        try await offload { try pooled.send(to: ["a@example.com"], subject: "One", html: "1") }
+        try await offload { try pooled.send(to: ["a@example.com"], subject: "Two", html: "2") }
         let single = Self.mailer(sink)
-        try single.send(to: ["a@example.com"], subject: "Three", html: "3")
-        try single.send(to: ["a@example.com"], subject: "Four", html: "4")
-        let ports = try sink.messages(4).map { $0["peer_port"] as? Int }
+        try await offload { try single.send(to: ["a@example.com"], subject: "Three", html: "3") }
+        try await offload { try single.send(to: ["a@example.com"], subject: "Four", html: "4") }
+        let ports = try await sink.messages(4).map { $0["peer_port"] as? Int }
         #expect(ports[0] == ports[1], "pooled messages share a connection")
         #expect(ports[2] != ports[3], "without a pool each message has its own connection")
     }
 
-    @Test func addressesThatCouldInjectAreRefused() throws {
-        let sink = try SMTPSink()
+    @Test func addressesThatCouldInjectAreRefused() async throws {
+        let sink = try await SMTPSink.start()
         defer { sink.stop() }
         let mailer = Self.mailer(sink)
         for bad in ["a@example.com\r\nBcc: x@example.com", "-oQ/tmp@example.com", "no-at-sign", "a b@example.com", ""] {
@@ -145,7 +148,7 @@ import Testing
         #expect(sink.received == 0)
     }
 
-    @Test func settingsFollowDirectusNamesAndDefaults() throws {
+    @Test func settingsFollowDirectusNamesAndDefaults() async throws {
         let defaults = try MailSettings(Environment([:]))
         #expect(defaults.from == "no-reply@example.com")
         #expect(defaults.transport == .sendmail(path: "/usr/sbin/sendmail", crlf: false))
@@ -159,14 +162,14 @@ import Testing
         #expect(throws: ConfigError.self) { try MailSettings(Environment(["EMAIL_TRANSPORT": "pigeon"])) }
         let broken = Mailer(env: Environment(["EMAIL_TRANSPORT": "mailgun"]), logger: Self.silent)
         do {
-            try broken.send(to: ["a@example.com"], subject: "x", html: "x")
+            try await offload { try broken.send(to: ["a@example.com"], subject: "x", html: "x") }
             Issue.record("an unusable transport sent mail")
         } catch let error as ConfigError {
             #expect(error.message == "EMAIL_TRANSPORT=mailgun is not available in Plinth: use smtp (most providers, Mailgun and SES included, offer SMTP) or sendmail.")
         }
     }
 
-    @Test func sendmailGetsTheEnvelopeAsArgumentsAndTheMessageOnItsInput() throws {
+    @Test func sendmailGetsTheEnvelopeAsArgumentsAndTheMessageOnItsInput() async throws {
         let folder = TestSupport.temporaryDirectory("plinth-sendmail")
         let script = folder.appendingPathComponent("sendmail")
         try """
@@ -176,7 +179,7 @@ import Testing
         """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let mailer = Mailer(env: Environment(["EMAIL_SENDMAIL_PATH": script.path, "EMAIL_FROM": "Plinth <sender@example.com>"]), logger: Self.silent)
-        try mailer.send(to: ["ann@example.com", "bob@example.com"], subject: "Via sendmail", html: "<p>hi</p>")
+        try await offload { try mailer.send(to: ["ann@example.com", "bob@example.com"], subject: "Via sendmail", html: "<p>hi</p>") }
         let arguments = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
         #expect(arguments == "-i\n-f\nsender@example.com\nann@example.com\nbob@example.com\n")
         let message = try String(contentsOf: folder.appendingPathComponent("message"), encoding: .utf8)
@@ -185,7 +188,7 @@ import Testing
         #expect(!message.contains("\r"), "EMAIL_SENDMAIL_NEW_LINE=unix (the default) sends LF line ends")
 
         let missing = Mailer(env: Environment(["EMAIL_SENDMAIL_PATH": folder.appendingPathComponent("nope").path]), logger: Self.silent)
-        #expect(throws: MailError.self) { try missing.send(to: ["a@example.com"], subject: "x", html: "x") }
+        await #expect(throws: MailError.self) { try await offload { try missing.send(to: ["a@example.com"], subject: "x", html: "x") } }
     }
 }
 

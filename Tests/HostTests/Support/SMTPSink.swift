@@ -2,7 +2,7 @@ import Foundation
 
 /// An SMTP server (Python's aiosmtpd, Tests/Fixtures/mail/smtp_sink.py) in a child process on a free
 /// loopback port; every message it receives is parsed by Python's email package and written as JSON.
-final class SMTPSink {
+final class SMTPSink: @unchecked Sendable {
     enum Security {
         case plain
         /// STARTTLS required, with a self-signed certificate for 127.0.0.1.
@@ -27,7 +27,12 @@ final class SMTPSink {
         return path
     }
 
-    init(user: String? = nil, password: String? = nil, security: Security = .plain) throws {
+    /// Starts a sink off the cooperative pool (starting one blocks until Python is listening).
+    static func start(user: String? = nil, password: String? = nil, security: Security = .plain) async throws -> SMTPSink {
+        try await offload { try SMTPSink(user: user, password: password, security: security) }
+    }
+
+    private init(user: String?, password: String?, security: Security) throws {
         port = TestSupport.freePort()
         folder = TestSupport.temporaryDirectory("plinth-smtp")
         var arguments = [TestSupport.root.appendingPathComponent("Tests/Fixtures/mail/smtp_sink.py").path, "\(port)", folder.path]
@@ -59,7 +64,7 @@ final class SMTPSink {
     var log: String { lock.withLock { String(decoding: printed, as: UTF8.self) } }
 
     /// The first `count` messages received, waiting up to `timeout` seconds for them.
-    func messages(_ count: Int, timeout: TimeInterval = 10) throws -> [[String: Any]] {
+    func messages(_ count: Int, timeout: TimeInterval = 10) async throws -> [[String: Any]] {
         let deadline = Date().addingTimeInterval(timeout)
         var result: [[String: Any]] = []
         while result.count < count {
@@ -69,7 +74,7 @@ final class SMTPSink {
                 continue
             }
             guard Date() < deadline else { throw LiveHostError(message: "only \(result.count) of \(count) messages arrived:\n\(log)") }
-            usleep(20_000)
+            try await Task.sleep(nanoseconds: 20_000_000)
         }
         return result
     }
