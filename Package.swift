@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "PluginABI", "PlinthJSON", "SQLPlan", "CArgon2",
+                "PluginABI", "PlinthJSON", "SQLPlan", "CArgon2", "CCurlShim",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser", condition: .when(traits: ["Server"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
@@ -50,6 +50,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CArgon2", path: "Sources/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"], path: "Sources/CCurlShim"),
         .target(name: "SQLCompiler", dependencies: ["SQLPlan", "PlinthJSON"], path: "Plugins/sql-common", swiftSettings: swift5),
         .target(name: "DriverSQLite", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CSQLite"], path: "Plugins/driver-sqlite", swiftSettings: swift5),
         .target(name: "DriverPostgres", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CLibPQ"], path: "Plugins/driver-postgres", swiftSettings: swift5),

@@ -9,7 +9,7 @@ public struct PlinthCommand: AsyncParsableCommand {
         abstract: "A Directus-compatible data platform: REST and GraphQL over your SQL database, with native plugins.",
         discussion: "Configuration comes from the environment and a .env file (CONFIG_PATH), with Directus's variable names.",
         version: PlinthVersion.current,
-        subcommands: [StartCommand.self, BootstrapCommand.self, DatabaseCommand.self, SchemaCommand.self]
+        subcommands: [StartCommand.self, BootstrapCommand.self, DatabaseCommand.self, SchemaCommand.self, UsersCommand.self, RolesCommand.self]
     )
 
     public init() {}
@@ -28,11 +28,17 @@ func loadConfiguration() throws -> (Environment, Settings) {
     }
 }
 
-/// Runs a command body, turning configuration and database errors into one line on stderr and exit code 1.
+/// Runs a command body, turning configuration, command, API and database errors into one line on stderr and exit code 1.
 func reportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
     } catch let error as ConfigError {
+        FileHandle.standardError.write(Data("plinth: \(error.message)\n".utf8))
+        throw ExitCode(1)
+    } catch let error as CommandError {
+        FileHandle.standardError.write(Data("plinth: \(error.message)\n".utf8))
+        throw ExitCode(1)
+    } catch let error as APIError {
         FileHandle.standardError.write(Data("plinth: \(error.message)\n".utf8))
         throw ExitCode(1)
     } catch let error as DatabaseError {

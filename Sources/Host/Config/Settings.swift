@@ -22,11 +22,17 @@ public struct Settings: Sendable {
     public var pluginThreads: Int
     /// The data folder of the embedded default.
     public var dataPath: String
+    /// The per-IP and global request limiters (`RATE_LIMITER_*`).
+    public var rateLimit: RateLimitSettings
+    /// CORS headers and preflights (`CORS_*`).
+    public var cors: CORSSettings
+    /// The headers added to every response (`CONTENT_SECURITY_POLICY_*`, `HSTS_*`, …).
+    public var securityHeaders: SecurityHeaderSettings
 
     /// Reads and validates the settings, naming the first bad variable.
     public init(_ env: Environment) throws {
         try env.requireReadable(["HOST", "PORT", "PUBLIC_URL", "SECRET", "KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "ADMIN_TOKEN",
-                                 "DB_PASSWORD", "DB_CONNECTION_STRING", "DB_USER", "DB_HOST", "DB_DATABASE", "DB_FILENAME"])
+                                 "DB_PASSWORD", "DB_CONNECTION_STRING", "DB_USER", "DB_HOST", "DB_DATABASE", "DB_FILENAME", "EMAIL_SMTP_PASSWORD"])
         host = env.string("HOST", default: "0.0.0.0")
         port = try env.int("PORT", default: 8055, in: 0...65535)
         publicURL = env.string("PUBLIC_URL", default: "/")
@@ -45,6 +51,9 @@ public struct Settings: Sendable {
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
         pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(16, ProcessInfo.processInfo.activeProcessorCount * 8), in: 1...1024)
+        rateLimit = try RateLimitSettings(env)
+        cors = try CORSSettings(env)
+        securityHeaders = try SecurityHeaderSettings(env)
     }
 
     static func randomSecret() -> String {

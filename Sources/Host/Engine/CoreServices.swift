@@ -22,13 +22,19 @@ enum CoreServices {
     static func serverInfo(_ runtime: Runtime, _ accountability: Accountability) -> JSON {
         var info: JSONObject = ["project": .object(ProjectDefaults.object)]
         if accountability.user != nil || accountability.admin {
-            info["rateLimit"] = false
-            info["rateLimitGlobal"] = false
+            info["rateLimit"] = rateLimitObject(runtime.settings.rateLimit.ip)
+            info["rateLimitGlobal"] = rateLimitObject(runtime.settings.rateLimit.global)
             info["queryLimit"] = ["default": 100, "max": -1]
             info["websocket"] = false
             info["version"] = .string(PlinthVersion.current)
         }
         return .object(info)
+    }
+
+    /// `{"points","duration"}` of an enabled limiter, as Directus reports it; `false` when off.
+    static func rateLimitObject(_ window: RateLimitSettings.Window?) -> JSON {
+        guard let window else { return false }
+        return ["points": .int(window.points), "duration": .double(window.duration)]
     }
 
     /// Directus's health report: a database round trip timed against DB_HEALTHCHECK_THRESHOLD (ms, default

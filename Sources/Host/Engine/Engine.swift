@@ -14,6 +14,8 @@ public final class Engine: @unchecked Sendable {
     public let permissions: PermissionsEngine
     public let bus: EventBus
     public let limits: QueryLimits
+    /// Sends email with the `EMAIL_*` transport; see `MailService` for Directus's templated system emails.
+    public let mailer: Mailer
     let loader: SchemaLoader
     private let lock = NSLock()
     /// Held for a whole reload, so reloads finish in the order they started.
@@ -28,6 +30,7 @@ public final class Engine: @unchecked Sendable {
         self.bus = bus
         permissions = PermissionsEngine(database: database)
         limits = try QueryLimits(env)
+        mailer = Mailer(env: env, logger: logger)
         loader = SchemaLoader(database: database, logger: logger,
                               excludedTables: Set(env.list("DB_EXCLUDE_TABLES", default: ["spatial_ref_sys", "sysdiagrams"])))
         model = try loader.load()

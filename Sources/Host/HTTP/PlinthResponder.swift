@@ -5,14 +5,41 @@ import NIOCore
 
 /// The single Hummingbird responder: routes every request to an endpoint plugin.
 ///
-/// Order, as in Directus: route lookup (unknown → 404 `ROUTE_NOT_FOUND`),
-/// body collection capped at MAX_PAYLOAD_SIZE (→ 400 `INVALID_PAYLOAD`),
-/// accountability, then the plugin.
+/// Order, as in Directus: security headers (on every response), CORS (an
+/// OPTIONS request is answered 204 here when CORS is on), the global and
+/// per-IP rate limiters (→ 429 `REQUESTS_EXCEEDED`), route lookup (unknown
+/// → 404 `ROUTE_NOT_FOUND`), body collection capped at MAX_PAYLOAD_SIZE
+/// (→ 400 `INVALID_PAYLOAD`), accountability, then the plugin.
 struct PlinthResponder: HTTPResponder {
     typealias Context = PlinthRequestContext
     let runtime: Runtime
+    let policy: HTTPPolicy
+
+    init(runtime: Runtime) {
+        self.runtime = runtime
+        policy = HTTPPolicy(runtime.settings)
+    }
 
     func respond(to request: Request, context: PlinthRequestContext) async throws -> Response {
+        if let preflight = policy.preflight(method: request.method, headers: request.headers) {
+            var response = preflight
+            policy.decorate(&response, origin: nil, cors: false)
+            return response
+        }
+        var response = try await route(request, context: context)
+        policy.decorate(&response, origin: request.headers[.origin], cors: true)
+        return response
+    }
+
+    private func route(_ request: Request, context: PlinthRequestContext) async throws -> Response {
+        var headers: [(String, String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
+        var remote = PlinthResponder.remoteAddress(context)
+        if let auth = runtime.authentication { remote = auth.ip(peer: remote, headers: headers) }
+        if policy.limitsRequests, let refusal = policy.limit(ip: remote) {
+            return refusal
+        }
         let path = PlinthResponder.decodePath(request.uri.path)
         let method = request.method.rawValue
         guard let match = runtime.registry.router.match(method: method, path: path) else {
@@ -29,15 +56,10 @@ struct PlinthResponder: HTTPResponder {
         } catch is NIOTooManyBytesError {
             return HTTPErrors.response(.invalidPayload("request entity too large"))
         }
-        var headers: [(String, String)] = []
-        headers.reserveCapacity(request.headers.count)
-        for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
-        var remote = PlinthResponder.remoteAddress(context)
         let accountability: Accountability
         if let auth = runtime.authentication, path != "/server/ping" {
             do {
                 let token = try auth.token(query: request.uri.query ?? "", headers: headers)
-                remote = auth.ip(peer: remote, headers: headers)
                 let ip = remote
                 let userAgent = request.headers[.userAgent]
                 let origin = request.headers[.origin]
