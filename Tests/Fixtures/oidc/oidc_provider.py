@@ -10,8 +10,8 @@ tells it what to return through extra query parameters on the authorize URL:
   x_userinfo JSON object: claims only /userinfo returns (merged over x_claims)
   x_tamper   comma list of: nonce, signature, aud, iss, exp, kid, at_hash,
              alg (signs with another algorithm than announced), no_id_token,
-             no_refresh, userinfo_sub
-  x_iss      1: add the RFC 9207 `iss` parameter to the redirect
+             no_refresh, userinfo_sub, iss_param (a wrong RFC 9207 `iss` in
+             the redirect), no_iss_param (none, though announced)
 
 /token checks the client (Basic or client_secret_post), the code (single use,
 same redirect_uri), and the PKCE verifier; /userinfo answers for an access
@@ -206,6 +206,7 @@ class Handler(BaseHTTPRequestHandler):
                 "code_challenge_methods_supported": ["S256", "plain"],
                 "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
                 "scopes_supported": ["openid", "profile", "email", "offline_access"],
+                "authorization_response_iss_parameter_supported": True,
             })
         if url.path == "/jwks":
             return self.reply(200, {"keys": [p.key.jwk()]})
@@ -246,11 +247,12 @@ class Handler(BaseHTTPRequestHandler):
                 "userinfo": json.loads(query.get("x_userinfo") or "{}"),
                 "tamper": set(filter(None, query.get("x_tamper", "").split(","))),
             }
+        tamper = p.codes[code]["tamper"]
         params = {"code": code}
         if "state" in query:
             params["state"] = query["state"]
-        if query.get("x_iss") == "1":
-            params["iss"] = p.issuer
+        if "no_iss_param" not in tamper:
+            params["iss"] = "http://evil.example" if "iss_param" in tamper else p.issuer
         separator = "&" if "?" in query["redirect_uri"] else "?"
         self.reply(302, None, {"Location": query["redirect_uri"] + separator + urllib.parse.urlencode(params)})
 

@@ -56,7 +56,7 @@ struct OpenIDTests {
 
         let answer = try await flow.authorize(started, userinfo: ["family_name": "Byron"])
         let back = SSOFlow.query(answer.header("Location"))
-        #expect(back["state"] == request["state"] && back["code"] != nil)
+        #expect(back["state"] == request["state"] && back["code"] != nil && back["iss"] == idp.issuer)
         let done = try await flow.callback(answer, cookie: SSOFlow.stateCookie(started))
         #expect(done.status == 302, "\(done.text)")
         #expect(done.header("Location") == "/admin/content")
@@ -209,7 +209,8 @@ struct OpenIDTests {
         #expect(try await flow.callback(second, cookie: String(cookie.dropLast(4)) + "AAAA").header("Location") == loginPage)
 
         // An id_token that fails any check.
-        for tamper in ["nonce", "signature", "aud", "iss", "exp", "kid", "at_hash", "alg", "no_id_token", "userinfo_sub"] {
+        for tamper in ["nonce", "signature", "aud", "iss", "exp", "kid", "at_hash", "alg", "no_id_token", "userinfo_sub",
+                       "iss_param", "no_iss_param"] {
             let refused = try await flow.login(claims: ["sub": "tampered-\(tamper)"], tamper: [tamper])
             #expect(refused.header("Location") == refusedHere, "x_tamper=\(tamper)")
             #expect(refused.cookie("directus_session_token") == nil, "x_tamper=\(tamper)")
@@ -225,14 +226,15 @@ struct OpenIDTests {
         let attacker = try await flow.start(redirect: "/admin/content")
         let attackerCode = SSOFlow.query(try await flow.authorize(attacker).header("Location"))["code"] ?? ""
         let victimState = SSOFlow.query(victim.header("Location"))["state"] ?? ""
-        let injected = "\(api.host.baseURL)/auth/login/sso/callback?code=\(attackerCode)&state=\(victimState)"
+        let iss = SSOFlow.escape(idp.issuer)
+        let injected = "\(api.host.baseURL)/auth/login/sso/callback?code=\(attackerCode)&state=\(victimState)&iss=\(iss)"
         let retry = try await flow.callback(url: injected, cookie: SSOFlow.stateCookie(victim))
         #expect(retry.header("Location") == "\(SSOFlow.publicURL)/auth/login/sso?redirect=%2Fadmin%2Fcontent&prompt=true")
         let prompted = try await flow.start(redirect: "/admin/content", extra: "prompt=true")
         #expect(SSOFlow.query(prompted.header("Location"))["prompt"] == "consent")
         let otherCode = SSOFlow.query(try await flow.authorize(try await flow.start()).header("Location"))["code"] ?? ""
         let promptedState = SSOFlow.query(prompted.header("Location"))["state"] ?? ""
-        let replay = "\(api.host.baseURL)/auth/login/sso/callback?code=\(otherCode)&state=\(promptedState)"
+        let replay = "\(api.host.baseURL)/auth/login/sso/callback?code=\(otherCode)&state=\(promptedState)&iss=\(iss)"
         let failed = try await flow.callback(url: replay, cookie: SSOFlow.stateCookie(prompted))
         #expect(failed.header("Location") == "/admin/content?reason=INVALID_TOKEN")
 
