@@ -1,38 +1,16 @@
 import Foundation
 import Testing
+@testable import Host
 
-/// Redirect logins through the `auth.openid` plugin (drivers `openid` and `oauth2`) against the test identity provider.
-@Suite("OpenID and OAuth 2 logins")
+/// Redirect logins through the `auth.openid` plugin's `openid` driver against the test identity provider: users, modes, TFA.
+@Suite("OpenID logins")
 struct OpenIDTests {
-    static let defaultRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0001"
-    static let adminRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0002"
-    static let staffRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0003"
-
-    /// A host with `providers` on a fresh database, the roles above seeded.
-    func host(_ database: DatabaseKind, _ idp: TestIdentityProvider, _ providers: [String: [String: String]],
-              extra: [String: String] = [:]) async throws -> APIHost {
-        let api = try await APIHost(database, environment: SSOFlow.environment(idp, providers).merging(extra) { $1 })
-        try api.seedRole(Self.defaultRole, name: "Default")
-        try api.seedRole(Self.adminRole, name: "Admins")
-        try api.seedRole(Self.staffRole, name: "Staff")
-        return api
-    }
-
-    func user(_ api: APIHost, _ identifier: String) throws -> String {
-        try api.sql("SELECT email, first_name, last_name, provider, role, status FROM directus_users WHERE external_identifier = '\(identifier)'")
-    }
-
-    func authData(_ api: APIHost, _ identifier: String) throws -> [String: Any] {
-        let text = try api.sql("SELECT auth_data FROM directus_users WHERE external_identifier = '\(identifier)'")
-        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-    }
-
     @Test("an OpenID login registers the user, sets the session cookie and redirects; the cookie works on /users/me",
           arguments: DatabaseKind.allCases)
     func sessionLogin(_ database: DatabaseKind) async throws {
         let idp = try TestIdentityProvider()
         defer { idp.stop() }
-        let api = try await host(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": Self.defaultRole,
+        let api = try await APIHost.sso(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": SSORoles.defaultRole,
                                                          "LABEL": "Company SSO", "ICON": "key"]])
         defer { api.stop() }
         let flow = SSOFlow(api: api, provider: "sso")
@@ -64,11 +42,11 @@ struct OpenIDTests {
         #expect(done.cookie("directus_refresh_token") == nil)
         let session = try #require(done.cookieValue("directus_session_token"))
         let claims = TokenClaims.decode(session)
-        #expect(claims["role"] as? String == Self.defaultRole)
+        #expect(claims["role"] as? String == SSORoles.defaultRole)
         #expect(claims["session"] is String)
 
         // Registered from the id_token claims merged with userinfo (userinfo wins).
-        #expect(try user(api, "user-1") == "ada@example.com|Ada|Byron|sso|\(Self.defaultRole)|active")
+        #expect(try api.ssoUser("user-1") == "ada@example.com|Ada|Byron|sso|\(SSORoles.defaultRole)|active")
         // The provider's refresh token is kept, rotated by the refresh Directus does at every login.
         let log = try await idp.log()
         let tokenRequests = log["token"] as? [[String: String]] ?? []
@@ -76,7 +54,7 @@ struct OpenIDTests {
         #expect(tokenRequests.first?["code_verifier"]?.count == 43)
         #expect(tokenRequests.first?["redirect_uri"] == "\(SSOFlow.publicURL)/auth/login/sso/callback")
         #expect(tokenRequests.first?["auth_method"] == "client_secret_basic")
-        let stored = try #require(authData(api, "user-1")["refreshToken"] as? String)
+        let stored = try #require(api.authData("user-1")["refreshToken"] as? String)
         #expect(stored.hasPrefix("rt-") && stored != tokenRequests.last?["refresh_token"])
         #expect(log["userinfo"] as? Int == 1)
 
@@ -95,11 +73,11 @@ struct OpenIDTests {
     func returningUsers(_ database: DatabaseKind) async throws {
         let idp = try TestIdentityProvider()
         defer { idp.stop() }
-        let mapping = #"json:{"admins":"\#(Self.adminRole)","staff":"\#(Self.staffRole)"}"#
-        let api = try await host(database, idp, [
-            "sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": Self.defaultRole],
+        let mapping = #"json:{"admins":"\#(SSORoles.adminRole)","staff":"\#(SSORoles.staffRole)"}"#
+        let api = try await APIHost.sso(database, idp, [
+            "sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": SSORoles.defaultRole],
             "synced": ["ALLOW_PUBLIC_REGISTRATION": "true", "SYNC_USER_INFO": "true"],
-            "mapped": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": Self.defaultRole, "ROLE_MAPPING": mapping,
+            "mapped": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": SSORoles.defaultRole, "ROLE_MAPPING": mapping,
                        "GROUP_CLAIM_NAME": "teams"],
         ])
         defer { api.stop() }
@@ -115,27 +93,27 @@ struct OpenIDTests {
         let again = try await sso.callbackPost(posted, cookie: SSOFlow.stateCookie(restarted))
         #expect(again.status == 302 && again.cookieValue("directus_session_token") != nil, "\(again.headers)")
         #expect(try api.sql("SELECT id FROM directus_users WHERE external_identifier = 'plain-1'") == id)
-        #expect(try user(api, "plain-1") == "plain@example.com|Ada|Lovelace|sso|\(Self.defaultRole)|active")
+        #expect(try api.ssoUser("plain-1") == "plain@example.com|Ada|Lovelace|sso|\(SSORoles.defaultRole)|active")
         #expect(try api.sql("SELECT count(*) FROM directus_users WHERE provider = 'sso'") == "1")
 
         let synced = SSOFlow(api: api, provider: "synced")
         _ = try await synced.login(claims: ["sub": "synced-1", "email": "synced@example.com", "given_name": "Ada"])
-        #expect(try user(api, "synced-1") == "synced@example.com|Ada|Lovelace|synced||active")
+        #expect(try api.ssoUser("synced-1") == "synced@example.com|Ada|Lovelace|synced||active")
         let resynced = try await synced.login(claims: ["sub": "synced-1", "email": "augusta@example.com", "given_name": "Augusta", "family_name": "King"])
         #expect(resynced.header("Location") == "/admin/content")
-        #expect(try user(api, "synced-1") == "augusta@example.com|Augusta|King|synced||active")
+        #expect(try api.ssoUser("synced-1") == "augusta@example.com|Augusta|King|synced||active")
 
         let mapped = SSOFlow(api: api, provider: "mapped")
         // Both groups map: the mapping's order decides, not the claim's.
         _ = try await mapped.login(claims: ["sub": "mapped-1", "email": "mapped@example.com", "teams": ["other", "staff", "admins"]])
-        #expect(try api.sql("SELECT role FROM directus_users WHERE external_identifier = 'mapped-1'") == Self.adminRole)
+        #expect(try api.sql("SELECT role FROM directus_users WHERE external_identifier = 'mapped-1'") == SSORoles.adminRole)
         // With ROLE_MAPPING set, every login sets the role again; a comma-separated claim works too.
         _ = try await mapped.login(claims: ["sub": "mapped-1", "email": "mapped@example.com", "teams": "other,staff"])
-        #expect(try api.sql("SELECT role FROM directus_users WHERE external_identifier = 'mapped-1'") == Self.staffRole)
+        #expect(try api.sql("SELECT role FROM directus_users WHERE external_identifier = 'mapped-1'") == SSORoles.staffRole)
         let unmapped = try await mapped.login(claims: ["sub": "mapped-1", "email": "mapped@example.com", "teams": ["other"]])
-        #expect(try api.sql("SELECT role FROM directus_users WHERE external_identifier = 'mapped-1'") == Self.defaultRole)
+        #expect(try api.sql("SELECT role FROM directus_users WHERE external_identifier = 'mapped-1'") == SSORoles.defaultRole)
         let claims = TokenClaims.decode(unmapped.cookieValue("directus_session_token") ?? "")
-        #expect(claims["role"] as? String == Self.defaultRole)
+        #expect(claims["role"] as? String == SSORoles.defaultRole)
     }
 
     @Test("unknown users without public registration, unverified e-mails and other providers' users are refused with reason=INVALID_CREDENTIALS",
@@ -143,7 +121,7 @@ struct OpenIDTests {
     func refusedUsers(_ database: DatabaseKind) async throws {
         let idp = try TestIdentityProvider()
         defer { idp.stop() }
-        let api = try await host(database, idp, [
+        let api = try await APIHost.sso(database, idp, [
             "closed": [:],
             "verified": ["ALLOW_PUBLIC_REGISTRATION": "true", "REQUIRE_VERIFIED_EMAIL": "true"],
         ])
@@ -183,104 +161,11 @@ struct OpenIDTests {
         #expect(suspended.header("Location") == "/?reason=INVALID_CREDENTIALS")
     }
 
-    @Test("tampered state, state cookie, id_token or PKCE verifier are refused", arguments: DatabaseKind.allCases)
-    func tampering(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
-        defer { idp.stop() }
-        let api = try await host(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true"]])
-        defer { api.stop() }
-        let flow = SSOFlow(api: api, provider: "sso")
-        let refusedHere = "/admin/content?reason=INVALID_CREDENTIALS"
-
-        // The state parameter must be the one this browser's cookie holds.
-        let started = try await flow.start(redirect: "/admin/content")
-        let answer = try await flow.authorize(started)
-        let location = try #require(answer.header("Location"))
-        let state = SSOFlow.query(location)["state"] ?? ""
-        let forged = api.host.baseURL + location.dropFirst(SSOFlow.publicURL.count).replacingOccurrences(of: "state=\(state)", with: "state=forged")
-        #expect(try await flow.callback(url: forged, cookie: SSOFlow.stateCookie(started)).header("Location") == refusedHere)
-
-        // No state cookie, or one not signed by this host: back to the login page.
-        let loginPage = "\(SSOFlow.publicURL)/admin/login?reason=INVALID_CREDENTIALS"
-        let again = try await flow.start(redirect: "/admin/content")
-        let second = try await flow.authorize(again)
-        #expect(try await flow.callback(second, cookie: nil).header("Location") == loginPage)
-        let cookie = try #require(SSOFlow.stateCookie(again))
-        #expect(try await flow.callback(second, cookie: String(cookie.dropLast(4)) + "AAAA").header("Location") == loginPage)
-
-        // An id_token that fails any check.
-        for tamper in ["nonce", "signature", "aud", "iss", "exp", "kid", "at_hash", "alg", "no_id_token", "userinfo_sub",
-                       "iss_param", "no_iss_param"] {
-            let refused = try await flow.login(claims: ["sub": "tampered-\(tamper)"], tamper: [tamper])
-            #expect(refused.header("Location") == refusedHere, "x_tamper=\(tamper)")
-            #expect(refused.cookie("directus_session_token") == nil, "x_tamper=\(tamper)")
-        }
-        // The provider reports an error instead of a code.
-        let denied = api.host.baseURL + "/auth/login/sso/callback?error=access_denied&state=x"
-        let deniedStart = try await flow.start(redirect: "/admin/content")
-        #expect(try await flow.callback(url: denied, cookie: SSOFlow.stateCookie(deniedStart)).header("Location") == refusedHere)
-
-        // PKCE: a code issued to another login (its challenge) is refused by the provider (invalid_grant):
-        // plinth asks for consent again once, then gives up with INVALID_TOKEN.
-        let victim = try await flow.start(redirect: "/admin/content")
-        let attacker = try await flow.start(redirect: "/admin/content")
-        let attackerCode = SSOFlow.query(try await flow.authorize(attacker).header("Location"))["code"] ?? ""
-        let victimState = SSOFlow.query(victim.header("Location"))["state"] ?? ""
-        let iss = SSOFlow.escape(idp.issuer)
-        let injected = "\(api.host.baseURL)/auth/login/sso/callback?code=\(attackerCode)&state=\(victimState)&iss=\(iss)"
-        let retry = try await flow.callback(url: injected, cookie: SSOFlow.stateCookie(victim))
-        #expect(retry.header("Location") == "\(SSOFlow.publicURL)/auth/login/sso?redirect=%2Fadmin%2Fcontent&prompt=true")
-        let prompted = try await flow.start(redirect: "/admin/content", extra: "prompt=true")
-        #expect(SSOFlow.query(prompted.header("Location"))["prompt"] == "consent")
-        let otherCode = SSOFlow.query(try await flow.authorize(try await flow.start()).header("Location"))["code"] ?? ""
-        let promptedState = SSOFlow.query(prompted.header("Location"))["state"] ?? ""
-        let replay = "\(api.host.baseURL)/auth/login/sso/callback?code=\(otherCode)&state=\(promptedState)&iss=\(iss)"
-        let failed = try await flow.callback(url: replay, cookie: SSOFlow.stateCookie(prompted))
-        #expect(failed.header("Location") == "/admin/content?reason=INVALID_TOKEN")
-
-        #expect(try api.sql("SELECT count(*) FROM directus_users WHERE provider = 'sso'") == "0")
-        #expect(try api.sql("SELECT count(*) FROM directus_sessions") == "0")
-    }
-
-    @Test("§12.4 8b: foreign and protocol-relative redirects are INVALID_PAYLOAD; relative, PUBLIC_URL and allow-listed ones start the login",
-          arguments: DatabaseKind.allCases)
-    func redirectValidation(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
-        defer { idp.stop() }
-        let api = try await host(database, idp, ["github": ["ALLOW_PUBLIC_REGISTRATION": "true", "LOGIN_TIMEOUT": "2m",
-                                                            "REDIRECT_ALLOW_LIST": "https://app.example.com/after,https://other.example.com"]])
-        defer { api.stop() }
-        let flow = SSOFlow(api: api, provider: "github")
-
-        for bad in ["https://malicious.com/steal", "//malicious.com/steal", "javascript:alert(1)", "https://app.example.com/elsewhere"] {
-            let refused = try await flow.start(redirect: bad)
-            #expect(refused.status == 400, "\(bad)")
-            #expect(refused.errorCode == "INVALID_PAYLOAD", "\(bad)")
-            #expect(refused.text.contains("can't be used to redirect after login"), "\(bad)")
-            #expect(refused.cookie("openid.github") == nil)
-        }
-        for good in [nil, "/admin/content", "admin/content", "\(SSOFlow.publicURL)/admin/users", "https://app.example.com/after",
-                     "https://other.example.com/"] as [String?] {
-            let started = try await flow.start(redirect: good)
-            #expect(started.status == 302, "\(good ?? "no redirect"): \(started.text)")
-            #expect(SSOFlow.query(started.header("Location"))["redirect_uri"] == "\(SSOFlow.publicURL)/auth/login/github/callback")
-            // The state cookie lives as long as the round trip may take.
-            #expect(started.cookie("openid.github")?.contains("Max-Age=120") == true)
-        }
-
-        let listed = try await flow.login(redirect: "https://app.example.com/after?x=1")
-        #expect(listed.header("Location") == "https://app.example.com/after?x=1")
-        let home = try await flow.login(redirect: nil)
-        #expect(home.header("Location") == "/")
-        let relative = try await flow.login(redirect: "admin/content")
-        #expect(relative.header("Location") == "/admin/content")
-    }
-
     @Test("MODE=cookie sets the refresh cookie, which /auth/refresh accepts", arguments: DatabaseKind.allCases)
     func cookieMode(_ database: DatabaseKind) async throws {
         let idp = try TestIdentityProvider()
         defer { idp.stop() }
-        let api = try await host(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "MODE": "cookie", "DEFAULT_ROLE_ID": Self.defaultRole]])
+        let api = try await APIHost.sso(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "MODE": "cookie", "DEFAULT_ROLE_ID": SSORoles.defaultRole]])
         defer { api.stop() }
 
         let done = try await SSOFlow(api: api, provider: "sso").login()
@@ -302,72 +187,39 @@ struct OpenIDTests {
         #expect(sessionOnly.text == #"{"data":[],"disableDefault":false}"#)
     }
 
-    @Test("the oauth2 driver logs in against explicit endpoints, with dot-path keys, PARAMS and client_secret_post",
+    @Test("TFA: an SSO user with TFA needs ?otp= on the start; a role enforcing TFA sends the user to tfa-setup",
           arguments: DatabaseKind.allCases)
-    func oauth2Driver(_ database: DatabaseKind) async throws {
+    func twoFactor(_ database: DatabaseKind) async throws {
         let idp = try TestIdentityProvider()
         defer { idp.stop() }
-        let api = try await host(database, idp, [
-            "plain": ["DRIVER": "oauth2", "ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": Self.staffRole,
-                      "IDENTIFIER_KEY": "data.username", "FIRST_NAME_KEY": "data.names.first", "LAST_NAME_KEY": "family_name",
-                      "CLIENT_TOKEN_ENDPOINT_AUTH_METHOD": "client_secret_post", "PARAMS": #"json:{"hd":"example.com","access_type":"online"}"#],
-            "byemail": ["DRIVER": "oauth2", "ALLOW_PUBLIC_REGISTRATION": "true", "EMAIL_KEY": "contact.mail"],
+        let enforcingRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0004"
+        let api = try await APIHost.sso(database, idp, [
+            "sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": SSORoles.defaultRole],
+            "enforced": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": enforcingRole],
         ])
         defer { api.stop() }
+        let policy = UUID().uuidString.lowercased()
+        try api.sql("INSERT INTO directus_roles (id, name, icon) VALUES ('\(enforcingRole)', 'Enforced', 'group')")
+        try api.sql("INSERT INTO directus_policies (id, name, icon, admin_access, app_access, enforce_tfa) VALUES ('\(policy)', 'TFA', 'badge', \(api.bool(false)), \(api.bool(true)), \(api.bool(true)))")
+        try api.sql("INSERT INTO directus_access (id, role, policy, sort) VALUES ('\(UUID().uuidString.lowercased())', '\(enforcingRole)', '\(policy)', 1)")
 
-        let flow = SSOFlow(api: api, provider: "plain")
-        let started = try await flow.start(redirect: "/admin")
-        let request = SSOFlow.query(started.header("Location"))
-        #expect(request["scope"] == "email")
-        #expect(request["nonce"] == nil)
-        #expect(request["hd"] == "example.com" && request["access_type"] == "online")
-        #expect(request["code_challenge_method"] == "S256")
-        #expect(started.cookie("oauth2.plain") != nil)
-        let answer = try await flow.authorize(started, userinfo: ["data": ["username": "ada-l", "names": ["first": "Augusta"]]])
-        let done = try await flow.callback(answer, cookie: SSOFlow.stateCookie(started))
-        #expect(done.header("Location") == "/admin", "\(done.headers)")
-        #expect(done.cookieValue("directus_session_token") != nil)
-        #expect(try user(api, "ada-l") == "ada@example.com|Augusta|Lovelace|plain|\(Self.staffRole)|active")
-        let tokenRequests = (try await idp.log())["token"] as? [[String: String]] ?? []
-        #expect(tokenRequests.first?["auth_method"] == "client_secret_post")
-        #expect(tokenRequests.first?["client_id"] == TestIdentityProvider.clientID)
+        let flow = SSOFlow(api: api, provider: "sso")
+        _ = try await flow.login(claims: ["sub": "tfa-1", "email": "tfa@example.com"])
+        let secret = TOTP.generateSecret()
+        try api.sql("UPDATE directus_users SET tfa_secret = '\(secret)' WHERE external_identifier = 'tfa-1'")
+        let withoutOTP = try await flow.login(claims: ["sub": "tfa-1", "email": "tfa@example.com"])
+        #expect(withoutOTP.header("Location") == "/admin/content?reason=INVALID_OTP")
+        #expect(withoutOTP.cookie("directus_session_token") == nil)
 
-        // Without IDENTIFIER_KEY the e-mail (EMAIL_KEY, a dot path) identifies the user; no name keys, no names.
-        let byEmail = try await SSOFlow(api: api, provider: "byemail").login(userinfo: ["contact": ["mail": "mail@example.com"]])
-        #expect(byEmail.header("Location") == "/admin/content", "\(byEmail.headers)")
-        #expect(try user(api, "mail@example.com") == "mail@example.com|||byemail||active")
-    }
+        let started = try await flow.start(redirect: "/admin/content", extra: "otp=\(TOTP.code(secret: secret)!)")
+        let answer = try await flow.authorize(started, claims: ["sub": "tfa-1", "email": "tfa@example.com"])
+        let withOTP = try await flow.callback(answer, cookie: SSOFlow.stateCookie(started))
+        #expect(withOTP.header("Location") == "/admin/content")
+        #expect(withOTP.cookieValue("directus_session_token") != nil)
 
-    @Test("an unreachable issuer stops the host, unless ISSUER_DISCOVERY_MUST_SUCCEED=false: then logins go back with SERVICE_UNAVAILABLE")
-    func discoveryFailure() async throws {
-        let closedPort = TestSupport.freePort()
-        let options = ["PUBLIC_URL": SSOFlow.publicURL, "AUTH_PROVIDERS": "down", "AUTH_DOWN_DRIVER": "openid",
-                       "AUTH_DOWN_ISSUER_URL": "http://127.0.0.1:\(closedPort)", "AUTH_DOWN_CLIENT_ID": "x", "AUTH_DOWN_CLIENT_SECRET": "y"]
-        let strict = try LiveHost(environment: options)
-        let status = strict.waitForExit()
-        #expect(status != nil && status != 0)
-        #expect(strict.log.contains("AUTH_DOWN_ISSUER_DISCOVERY_MUST_SUCCEED"), "\(strict.log)")
-
-        let lenient = try LiveHost(environment: options.merging(["AUTH_DOWN_ISSUER_DISCOVERY_MUST_SUCCEED": "false"]) { $1 })
-        defer { lenient.stop() }
-        try await lenient.waitUntilReady()
-        let started = try await TestHTTP.requestWithoutRedirects("GET", lenient.baseURL + "/auth/login/down?redirect=/admin")
-        #expect(started.status == 302)
-        #expect(started.header("Location") == "\(SSOFlow.publicURL)/admin/login?reason=SERVICE_UNAVAILABLE")
-
-        let missing = try LiveHost(environment: ["AUTH_PROVIDERS": "half", "AUTH_HALF_DRIVER": "oauth2", "AUTH_HALF_CLIENT_ID": "x"])
-        #expect(missing.waitForExit() != 0)
-        #expect(missing.log.contains("AUTH_HALF_CLIENT_SECRET is required"), "\(missing.log)")
-    }
-
-    @Test("id_tokens signed with PS256 verify when the client is configured for it")
-    func pssSignatures() async throws {
-        let idp = try TestIdentityProvider(algorithm: "PS256")
-        defer { idp.stop() }
-        let api = try await host(.sqlite, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "CLIENT_ID_TOKEN_SIGNED_RESPONSE_ALG": "PS256"]])
-        defer { api.stop() }
-        let done = try await SSOFlow(api: api, provider: "sso").login()
-        #expect(done.header("Location") == "/admin/content", "\(done.headers)")
-        #expect(done.cookieValue("directus_session_token") != nil)
+        let enforced = try await SSOFlow(api: api, provider: "enforced").login(claims: ["sub": "enforced-1", "email": "enforced@example.com"])
+        #expect(enforced.header("Location") == "\(SSOFlow.publicURL)/admin/tfa-setup?redirect=%2Fadmin%2Fcontent&provider=enforced")
+        let claims = TokenClaims.decode(enforced.cookieValue("directus_session_token") ?? "")
+        #expect(claims["enforce_tfa"] as? Bool == true)
     }
 }

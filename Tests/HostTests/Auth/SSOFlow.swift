@@ -107,7 +107,35 @@ struct SSOFlow {
     }
 }
 
+/// Roles the SSO tests' providers name in their environment (seeded by `APIHost.sso`, each with an app-access policy).
+enum SSORoles {
+    static let defaultRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0001"
+    static let adminRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0002"
+    static let staffRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0003"
+}
+
 extension APIHost {
+    /// A host with SSO `providers` using `idp` on a fresh database, with the `SSORoles` seeded.
+    static func sso(_ database: DatabaseKind, _ idp: TestIdentityProvider, _ providers: [String: [String: String]],
+                    extra: [String: String] = [:]) async throws -> APIHost {
+        let api = try await APIHost(database, environment: SSOFlow.environment(idp, providers).merging(extra) { $1 })
+        try api.seedRole(SSORoles.defaultRole, name: "Default")
+        try api.seedRole(SSORoles.adminRole, name: "Admins")
+        try api.seedRole(SSORoles.staffRole, name: "Staff")
+        return api
+    }
+
+    /// `email|first_name|last_name|provider|role|status` of the user with this external identifier.
+    func ssoUser(_ identifier: String) throws -> String {
+        try sql("SELECT email, first_name, last_name, provider, role, status FROM directus_users WHERE external_identifier = '\(identifier)'")
+    }
+
+    /// The user's `auth_data`, decoded.
+    func authData(_ identifier: String) throws -> [String: Any] {
+        let text = try sql("SELECT auth_data FROM directus_users WHERE external_identifier = '\(identifier)'")
+        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
     /// Creates a role with a fixed id (SSO providers name their roles in the environment, before the host starts),
     /// with an app-access policy.
     func seedRole(_ id: String, name: String) throws {
