@@ -41,8 +41,8 @@ struct IDToken {
         guard header["alg"]?.stringValue == algorithm else {
             throw Refusal("unexpected JWT alg received, expected \(algorithm), got: \(header["alg"]?.stringValue ?? "none")")
         }
-        var candidates = try matchingKeys(try keys(false), algorithm: algorithm)
-        if candidates.isEmpty { candidates = try matchingKeys(try keys(true), algorithm: algorithm) }
+        var candidates = matchingKeys(try keys(false), algorithm: algorithm)
+        if candidates.isEmpty { candidates = matchingKeys(try keys(true), algorithm: algorithm) }
         guard !candidates.isEmpty else { throw Refusal("no key of the provider's JWKS matches kid \(header["kid"]?.stringValue ?? "(none)")") }
         guard try candidates.contains(where: { try Self.isValid(signature, of: signingInput, key: $0, algorithm: algorithm) }) else {
             throw Refusal("the id_token signature is invalid")
@@ -80,7 +80,7 @@ struct IDToken {
         }
     }
 
-    private func matchingKeys(_ keys: [JSONObject], algorithm: String) throws -> [JSONObject] {
+    private func matchingKeys(_ keys: [JSONObject], algorithm: String) -> [JSONObject] {
         let kid = header["kid"]?.stringValue
         return keys.filter { key in
             key["kty"]?.stringValue == "RSA"
