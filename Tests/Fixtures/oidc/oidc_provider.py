@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """A small OpenID Connect provider for Plinth's SSO tests (standard library only).
 
-It listens on a free loopback port and prints "READY <port>" once it serves.
-The issuer is http://127.0.0.1:<port>; an RSA key (2048 bits) is generated at
-start. /authorize approves at once and redirects back with a code; the test
+It listens on a free loopback port, prints "READY <port>" once it serves, and
+exits when its stdin closes. The issuer is http://127.0.0.1:<port>; its RSA
+key (2048 bits) is generated at start or read from --key-file. /authorize approves at once and redirects back with a code; the test
 tells it what to return through extra query parameters on the authorize URL:
 
   x_claims   JSON object: the user's claims (sub, email, given_name, groups, …)
@@ -17,6 +17,9 @@ tells it what to return through extra query parameters on the authorize URL:
 same redirect_uri), and the PKCE verifier; /userinfo answers for an access
 token. GET /_log returns what the provider saw (authorize queries, token
 requests) so tests can check what Plinth sent.
+
+--write-key=PATH generates a key into PATH and exits; --key-file=PATH then
+uses it instead of generating one (tests share one key per run).
 """
 
 import base64
@@ -77,16 +80,25 @@ def random_prime(bits, e):
 
 
 class RSAKey:
-    def __init__(self, bits=2048):
+    def __init__(self, bits=2048, saved=None):
         self.e = 65537
-        while True:
-            p, q = random_prime(bits // 2, self.e), random_prime(bits // 2, self.e)
-            if p != q and (p * q).bit_length() == bits:
-                break
-        self.n = p * q
-        self.d = pow(self.e, -1, (p - 1) * (q - 1))
+        if saved:
+            self.n, self.d = int(saved["n"]), int(saved["d"])
+        else:
+            while True:
+                p, q = random_prime(bits // 2, self.e), random_prime(bits // 2, self.e)
+                if p != q and (p * q).bit_length() == bits:
+                    break
+            self.n = p * q
+            self.d = pow(self.e, -1, (p - 1) * (q - 1))
         self.size = (self.n.bit_length() + 7) // 8
         self.kid = secrets.token_hex(8)
+
+    def save(self, path):
+        temporary = path + ".%d" % os.getpid()
+        with open(temporary, "w") as out:
+            json.dump({"n": str(self.n), "d": str(self.d)}, out)
+        os.replace(temporary, path)
 
     def raw(self, em):
         return pow(int.from_bytes(em, "big"), self.d, self.n).to_bytes(self.size, "big")
@@ -143,14 +155,19 @@ def jwt(key, alg, claims, kid=None):
 # --- The provider -----------------------------------------------------------
 
 class Provider:
-    def __init__(self, client_id, client_secret, alg):
+    def __init__(self, client_id, client_secret, alg, key_file=None):
         self.client_id = client_id
         self.client_secret = client_secret
         self.alg = alg
         self._key = None
         self._key_ready = threading.Event()
-        # Generating the key takes a second or two: it overlaps with the host's start.
-        threading.Thread(target=self._generate, daemon=True).start()
+        if key_file:
+            with open(key_file) as saved:
+                self._key = RSAKey(saved=json.load(saved))
+            self._key_ready.set()
+        else:
+            # Generating a key takes a second or two of CPU: it overlaps with the host's start.
+            threading.Thread(target=self._generate, daemon=True).start()
         self.issuer = None
         self.codes = {}
         self.access_tokens = {}
@@ -357,9 +374,13 @@ def main():
     # A test runner may start us with SIGTERM blocked; stopping must work all the same.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=exit_with_parent, daemon=True).start()
     args = dict(arg.lstrip("-").split("=", 1) for arg in sys.argv[1:])
-    provider = Provider(args.get("client-id", "plinth"), args.get("client-secret", "plinth-secret"), args.get("alg", "RS256"))
+    if "write-key" in args:
+        RSAKey().save(args["write-key"])
+        return
+    threading.Thread(target=exit_with_parent, daemon=True).start()
+    provider = Provider(args.get("client-id", "plinth"), args.get("client-secret", "plinth-secret"), args.get("alg", "RS256"),
+                        args.get("key-file"))
     Handler.provider = provider
     server = ThreadingHTTPServer(("127.0.0.1", int(args.get("port", "0"))), Handler)
     server.daemon_threads = True

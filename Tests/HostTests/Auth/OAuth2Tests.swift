@@ -7,7 +7,7 @@ struct OAuth2Tests {
     @Test("the oauth2 driver logs in against explicit endpoints, with dot-path keys, PARAMS and client_secret_post",
           arguments: DatabaseKind.allCases)
     func oauth2Driver(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let api = try await APIHost.sso(database, idp, [
             "plain": ["DRIVER": "oauth2", "ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": SSORoles.staffRole,

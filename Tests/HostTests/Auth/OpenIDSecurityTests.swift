@@ -6,7 +6,7 @@ import Testing
 struct OpenIDSecurityTests {
     @Test("tampered state, state cookie, id_token or PKCE verifier are refused", arguments: DatabaseKind.allCases)
     func tampering(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let api = try await APIHost.sso(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true"]])
         defer { api.stop() }
@@ -66,7 +66,7 @@ struct OpenIDSecurityTests {
     @Test("§12.4 8b: foreign and protocol-relative redirects are INVALID_PAYLOAD; relative, PUBLIC_URL and allow-listed ones start the login",
           arguments: DatabaseKind.allCases)
     func redirectValidation(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let api = try await APIHost.sso(database, idp, ["github": ["ALLOW_PUBLIC_REGISTRATION": "true", "LOGIN_TIMEOUT": "2m",
                                                             "REDIRECT_ALLOW_LIST": "https://app.example.com/after,https://other.example.com"]])
@@ -121,7 +121,7 @@ struct OpenIDSecurityTests {
 
     @Test("id_tokens signed with PS256 verify when the client is configured for it")
     func pssSignatures() async throws {
-        let idp = try TestIdentityProvider(algorithm: "PS256")
+        let idp = try await TestIdentityProvider.start(algorithm: "PS256")
         defer { idp.stop() }
         let api = try await APIHost.sso(.sqlite, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "CLIENT_ID_TOKEN_SIGNED_RESPONSE_ALG": "PS256"]])
         defer { api.stop() }

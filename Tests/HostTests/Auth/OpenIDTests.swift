@@ -8,7 +8,7 @@ struct OpenIDTests {
     @Test("an OpenID login registers the user, sets the session cookie and redirects; the cookie works on /users/me",
           arguments: DatabaseKind.allCases)
     func sessionLogin(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let api = try await APIHost.sso(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": SSORoles.defaultRole,
                                                          "LABEL": "Company SSO", "ICON": "key"]])
@@ -71,7 +71,7 @@ struct OpenIDTests {
     @Test("a second login reuses the user; SYNC_USER_INFO refreshes names and e-mail; ROLE_MAPPING picks the first mapped group",
           arguments: DatabaseKind.allCases)
     func returningUsers(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let mapping = #"json:{"admins":"\#(SSORoles.adminRole)","staff":"\#(SSORoles.staffRole)"}"#
         let api = try await APIHost.sso(database, idp, [
@@ -119,7 +119,7 @@ struct OpenIDTests {
     @Test("unknown users without public registration, unverified e-mails and other providers' users are refused with reason=INVALID_CREDENTIALS",
           arguments: DatabaseKind.allCases)
     func refusedUsers(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let api = try await APIHost.sso(database, idp, [
             "closed": [:],
@@ -163,7 +163,7 @@ struct OpenIDTests {
 
     @Test("MODE=cookie sets the refresh cookie, which /auth/refresh accepts", arguments: DatabaseKind.allCases)
     func cookieMode(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let api = try await APIHost.sso(database, idp, ["sso": ["ALLOW_PUBLIC_REGISTRATION": "true", "MODE": "cookie", "DEFAULT_ROLE_ID": SSORoles.defaultRole]])
         defer { api.stop() }
@@ -190,7 +190,7 @@ struct OpenIDTests {
     @Test("TFA: an SSO user with TFA needs ?otp= on the start; a role enforcing TFA sends the user to tfa-setup",
           arguments: DatabaseKind.allCases)
     func twoFactor(_ database: DatabaseKind) async throws {
-        let idp = try TestIdentityProvider()
+        let idp = try await TestIdentityProvider.start()
         defer { idp.stop() }
         let enforcingRole = "5b6f1a52-8a3c-4a55-9c55-0f4d1b0a0004"
         let api = try await APIHost.sso(database, idp, [
@@ -198,10 +198,7 @@ struct OpenIDTests {
             "enforced": ["ALLOW_PUBLIC_REGISTRATION": "true", "DEFAULT_ROLE_ID": enforcingRole],
         ])
         defer { api.stop() }
-        let policy = UUID().uuidString.lowercased()
-        try api.sql("INSERT INTO directus_roles (id, name, icon) VALUES ('\(enforcingRole)', 'Enforced', 'group')")
-        try api.sql("INSERT INTO directus_policies (id, name, icon, admin_access, app_access, enforce_tfa) VALUES ('\(policy)', 'TFA', 'badge', \(api.bool(false)), \(api.bool(true)), \(api.bool(true)))")
-        try api.sql("INSERT INTO directus_access (id, role, policy, sort) VALUES ('\(UUID().uuidString.lowercased())', '\(enforcingRole)', '\(policy)', 1)")
+        try api.sql(api.roleSQL(enforcingRole, name: "Enforced", enforceTFA: true))
 
         let flow = SSOFlow(api: api, provider: "sso")
         _ = try await flow.login(claims: ["sub": "tfa-1", "email": "tfa@example.com"])

@@ -119,9 +119,8 @@ extension APIHost {
     static func sso(_ database: DatabaseKind, _ idp: TestIdentityProvider, _ providers: [String: [String: String]],
                     extra: [String: String] = [:]) async throws -> APIHost {
         let api = try await APIHost(database, environment: SSOFlow.environment(idp, providers).merging(extra) { $1 })
-        try api.seedRole(SSORoles.defaultRole, name: "Default")
-        try api.seedRole(SSORoles.adminRole, name: "Admins")
-        try api.seedRole(SSORoles.staffRole, name: "Staff")
+        try api.sql([(SSORoles.defaultRole, "Default"), (SSORoles.adminRole, "Admins"), (SSORoles.staffRole, "Staff")]
+            .map { api.roleSQL($0.0, name: $0.1) }.joined(separator: "; "))
         return api
     }
 
@@ -136,12 +135,12 @@ extension APIHost {
         return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 
-    /// Creates a role with a fixed id (SSO providers name their roles in the environment, before the host starts),
-    /// with an app-access policy.
-    func seedRole(_ id: String, name: String) throws {
+    /// SQL creating a role with a fixed id (SSO providers name their roles in the environment, before the host starts)
+    /// and an app-access policy for it; `enforceTFA` makes the policy enforce TFA.
+    func roleSQL(_ id: String, name: String, enforceTFA: Bool = false) -> String {
         let policy = UUID().uuidString.lowercased()
-        try sql("INSERT INTO directus_roles (id, name, icon) VALUES ('\(id)', '\(name)', 'group')")
-        try sql("INSERT INTO directus_policies (id, name, icon, admin_access, app_access) VALUES ('\(policy)', '\(name)', 'badge', \(bool(false)), \(bool(true)))")
-        try sql("INSERT INTO directus_access (id, role, policy, sort) VALUES ('\(UUID().uuidString.lowercased())', '\(id)', '\(policy)', 1)")
+        return "INSERT INTO directus_roles (id, name, icon) VALUES ('\(id)', '\(name)', 'group'); "
+            + "INSERT INTO directus_policies (id, name, icon, admin_access, app_access, enforce_tfa) VALUES ('\(policy)', '\(name)', 'badge', \(bool(false)), \(bool(true)), \(bool(enforceTFA))); "
+            + "INSERT INTO directus_access (id, role, policy, sort) VALUES ('\(UUID().uuidString.lowercased())', '\(id)', '\(policy)', 1)"
     }
 }

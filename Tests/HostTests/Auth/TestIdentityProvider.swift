@@ -16,10 +16,30 @@ final class TestIdentityProvider: @unchecked Sendable {
 
     var issuer: String { "http://127.0.0.1:\(port)" }
 
-    init(algorithm: String = "RS256") throws {
-        let script = TestSupport.root.appendingPathComponent("Tests/Fixtures/oidc/oidc_provider.py").path
+    static let script = TestSupport.root.appendingPathComponent("Tests/Fixtures/oidc/oidc_provider.py").path
+
+    /// One RSA key for every provider, kept in the build folder: generating one costs a second or two of CPU.
+    static let keyFile: Result<String, Error> = Result {
+        let path = TestSupport.buildDirectory + "/oidc-test-provider-key.json"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let result = try TestSupport.run("/usr/bin/env", ["python3", script, "--write-key=\(path)"])
+        guard result.status == 0 else { throw LiveHostError(message: "generating the test provider's key failed: \(result.output)") }
+        return path
+    }
+
+    /// Starts a provider off the cooperative pool: waiting for the process (and, once, for its key) blocks a thread.
+    static func start(algorithm: String = "RS256") async throws -> TestIdentityProvider {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try TestIdentityProvider(algorithm: algorithm) })
+            }
+        }
+    }
+
+    private init(algorithm: String) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--client-id=\(Self.clientID)", "--client-secret=\(Self.clientSecret)", "--alg=\(algorithm)"]
+        process.arguments = ["python3", Self.script, "--client-id=\(Self.clientID)", "--client-secret=\(Self.clientSecret)",
+                             "--alg=\(algorithm)", "--key-file=\(try Self.keyFile.get())"]
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = lifeline
