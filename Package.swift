@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "plinth-driver-sqlite", type: .dynamic, targets: ["DriverSQLite"]),
         .library(name: "plinth-driver-postgres", type: .dynamic, targets: ["DriverPostgres"]),
         .library(name: "plinth-auth-local", type: .dynamic, targets: ["AuthLocal"]),
+        .library(name: "plinth-auth-openid", type: .dynamic, targets: ["AuthOpenID"]),
         .executable(name: "plinth-bench-hello", targets: ["BenchHello"]),
     ],
     traits: [.default(enabledTraits: ["Server"]), .trait(name: "Server", description: "Builds the host")],
@@ -57,6 +58,11 @@ let package = Package(
         .target(name: "DriverPostgres", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CLibPQ"], path: "Plugins/driver-postgres", swiftSettings: swift5),
         .target(name: "EndpointREST", dependencies: ["PluginKit"], path: "Plugins/endpoint-rest", swiftSettings: swift5),
         .target(name: "AuthLocal", dependencies: ["PluginKit"], path: "Plugins/auth-local", swiftSettings: swift5),
+        .target(
+            name: "AuthOpenID",
+            dependencies: ["PluginKit", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")],
+            path: "Plugins/auth-openid", swiftSettings: swift5
+        ),
         .target(name: "EndpointServer", dependencies: ["PluginKit"], path: "Plugins/endpoint-server", swiftSettings: swift5),
         .executableTarget(
             name: "BenchHello",

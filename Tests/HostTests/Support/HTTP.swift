@@ -46,6 +46,56 @@ enum TestHTTP {
     static func get(_ url: String, headers: [String: String] = [:]) async throws -> TestResponse {
         try await request("GET", url, headers: headers)
     }
+
+    /// Sends one request and returns its answer as is: a 3xx comes back with its `Location`, unfollowed.
+    static func requestWithoutRedirects(_ method: String, _ url: String, headers: [String: String] = [:], body: Data? = nil) async throws -> TestResponse {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        // FoundationNetworking asks about redirects only a session delegate, so each request gets its own session.
+        let collector = ResponseCollector()
+        let session = URLSession(configuration: session.configuration, delegate: collector, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        return try await withCheckedThrowingContinuation { continuation in
+            collector.finish = { continuation.resume(with: $0) }
+            session.dataTask(with: request).resume()
+        }
+    }
+}
+
+/// Collects one response for `requestWithoutRedirects`, refusing to follow redirects.
+private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    var finish: ((Result<TestResponse, Error>) -> Void)?
+    private var response: HTTPURLResponse?
+    private var data = Data()
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        self.response = response as? HTTPURLResponse
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        self.data.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        let done = finish
+        finish = nil
+        if let error { return done?(.failure(error)) ?? () }
+        guard let http = response ?? task.response as? HTTPURLResponse else {
+            return done?(.failure(URLError(.badServerResponse))) ?? ()
+        }
+        var fields: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
+        done?(.success(TestResponse(status: http.statusCode, headers: fields, body: data)))
+    }
 }
 
 /// A `plinth` process started for one test, in its own working directory.

@@ -17,17 +17,24 @@ extension AuthService {
         }
         let callbackURL = LoginRedirect.join(config.publicURL, "auth/login/\(name)/callback")
         let prompt = query["prompt"].map { !$0.isNull && $0.stringValue != "" && $0.stringValue != "false" } ?? false
-        let started = try providers.authorize(name, request: [
-            "redirect": .string(redirect), "callback_url": .string(callbackURL), "query": .object(query), "prompt": .bool(prompt),
-        ])
+        let started: JSON
+        do {
+            started = try providers.authorize(name, request: [
+                "redirect": .string(redirect), "callback_url": .string(callbackURL), "query": .object(query), "prompt": .bool(prompt),
+            ])
+        } catch let error as APIError where error.code != "INVALID_PROVIDER" {
+            // Directus sends the browser back to the login page when the identity provider can't be reached.
+            engine.logger.warning("SSO login through \(name) could not start: \(error.message)")
+            return ["location": .string(LoginRedirect.join(config.publicURL, "admin/login") + "?reason=SERVICE_UNAVAILABLE"), "cookies": []]
+        }
         guard let location = started["location"]?.stringValue else { throw APIError.serviceUnavailable("auth provider \(name)") }
         var state: JSONObject = ["provider": .string(name), "redirect": .string(redirect), "prompt": .bool(prompt), "callback_url": .string(callbackURL)]
         state["state"] = started["state"] ?? .null
         if let otp = query["otp"]?.stringValue { state["otp"] = .string(otp) }
-        let timeout = Environment.parseDuration(provider.config.options["login_timeout"] ?? "5m") ?? 300_000
-        let token = jwt.sign(state, ttl: max(1, timeout / 1000))
+        let timeout = max(1, (Environment.parseDuration(provider.config.options["login_timeout"] ?? "5m") ?? 300_000) / 1000)
+        let token = jwt.sign(state, ttl: timeout)
         var cookies = started["cookies"]?.arrayValue ?? []
-        cookies.append(stateCookie(provider.config, value: token))
+        cookies.append(stateCookie(provider.config, value: token, maxAge: timeout))
         return ["location": .string(location), "cookies": .array(cookies)]
     }
 
@@ -52,6 +59,12 @@ extension AuthService {
                                session: mode == "session", otp: state["otp"]?.stringValue, context: context)
         } catch let error as APIError {
             engine.logger.warning("SSO login through \(name) failed: \(error.code)")
+            // The provider refused a grant (e.g. a revoked refresh token): ask the user to consent again, once.
+            if error.code == "INVALID_TOKEN", state["prompt"]?.boolValue != true, let callback = state["callback_url"]?.stringValue {
+                var retry = String(callback.dropLast(callback.hasSuffix("/callback") ? "/callback".count : 0)) + "?"
+                if let redirect { retry += "redirect=\(LoginRedirect.escape(redirect))&" }
+                return ["location": .string(retry + "prompt=true"), "cookies": [clearState]]
+            }
             if let redirect {
                 let base = redirect.split(separator: "?", maxSplits: 1).first.map(String.init) ?? redirect
                 return ["location": .string("\(base)?reason=\(error.code)"), "cookies": [clearState]]
@@ -74,9 +87,9 @@ extension AuthService {
     }
 
     /// The `<driver>.<provider>` cookie holding the signed round-trip state (lax, so the IdP's redirect carries it).
-    private func stateCookie(_ provider: AuthConfig.Provider, value: String?) -> JSON {
+    private func stateCookie(_ provider: AuthConfig.Provider, value: String?, maxAge: Int = 0) -> JSON {
         let secure = ["true", "1"].contains(provider.options["cookie_secure"]?.lowercased() ?? "")
-        return ["name": .string("\(provider.driver).\(provider.name)"), "value": .string(value ?? ""), "max_age": value == nil ? 0 : 300,
+        return ["name": .string("\(provider.driver).\(provider.name)"), "value": .string(value ?? ""), "max_age": .int(value == nil ? 0 : maxAge),
                 "http_only": true, "secure": .bool(secure), "same_site": "lax", "domain": .null, "path": "/"]
     }
 }
