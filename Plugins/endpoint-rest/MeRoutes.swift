@@ -53,3 +53,26 @@ enum AccessMeRoutes {
         }
     }
 }
+
+/// Invitations and public registration.
+enum UserFlowRoutes {
+    static func register(_ host: PluginHost) throws {
+        try host.rest("POST", "/users/invite") { exchange in
+            _ = try exchange.call("users.invite/1", ["payload": try exchange.objectBody()])
+            return Exchange.noContent
+        }
+        try host.rest("POST", "/users/invite/accept") { exchange in
+            _ = try exchange.call("users.invite.accept/1", ["payload": try exchange.objectBody()])
+            return Exchange.noContent
+        }
+        try host.rest("POST", "/users/register") { exchange in
+            _ = try exchange.call("users.register/1", ["payload": try exchange.objectBody()])
+            return Exchange.noContent
+        }
+        try host.rest("GET", "/users/register/verify-email") { exchange in
+            let token = QueryString.parse(exchange.request.query)["token"] ?? .null
+            let result = try JSON.parse(exchange.call("users.register.verify/1", ["token": token]))
+            return Response(status: 302, headers: [("Location", result["location"]?.stringValue ?? "/admin/login")])
+        }
+    }
+}

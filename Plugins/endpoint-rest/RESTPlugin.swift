@@ -17,6 +17,7 @@ final class RESTPlugin: Plugin {
         try AuthRoutes.register(host)
         try MeRoutes.register(host)
         try AccessMeRoutes.register(host)
+        try UserFlowRoutes.register(host)
     }
 }
 

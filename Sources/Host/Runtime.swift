@@ -46,6 +46,7 @@ public final class Runtime: @unchecked Sendable {
         SSOServices.register(in: self)
         MeServices.register(in: self)
         PermissionServices.register(in: self)
+        UserFlowServices.register(in: self)
         MailServices.register(in: self)
     }
 
