@@ -60,7 +60,8 @@ let package = Package(
         .target(name: "AuthLocal", dependencies: ["PluginKit"], path: "Plugins/auth-local", swiftSettings: swift5),
         .target(
             name: "AuthOpenID",
-            dependencies: ["PluginKit", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: ["PluginKit", .product(name: "Crypto", package: "swift-crypto", condition: .when(traits: ["Server"])),
+                           .product(name: "_CryptoExtras", package: "swift-crypto", condition: .when(traits: ["Server"]))],
             path: "Plugins/auth-openid", swiftSettings: swift5
         ),
         .target(name: "EndpointServer", dependencies: ["PluginKit"], path: "Plugins/endpoint-server", swiftSettings: swift5),
