@@ -118,7 +118,8 @@ struct AuthFlowTests {
 
     @Test("session mode: the JWT cookie embeds the session, refresh rotates with a grace period, logout ends it at once", arguments: DatabaseKind.allCases)
     func sessionMode(_ database: DatabaseKind) async throws {
-        let api = try await APIHost(database, environment: Self.fast)
+        // A grace period long enough for a loaded machine: the test checks the rotation, not the clock.
+        let api = try await APIHost(database, environment: Self.fast.merging(["SESSION_REFRESH_GRACE_PERIOD": "5m"]) { $1 })
         defer { api.stop() }
         let response = try await login(api, ["email": "admin@example.com", "password": "admin-password", "mode": "session"])
         #expect(response.status == 200)

@@ -19,7 +19,7 @@ struct TestResponse {
 enum TestHTTP {
     private static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 20
+        configuration.timeoutIntervalForRequest = 60  // generous: the whole suite runs in parallel on two cores
         // Tests handle cookies themselves: nothing is stored or sent behind their back.
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
@@ -140,7 +140,7 @@ final class LiveHost {
     }
 
     /// Waits until /server/ping answers, or throws with the log after `timeout` seconds.
-    func waitUntilReady(timeout: TimeInterval = 30) async throws {
+    func waitUntilReady(timeout: TimeInterval = 90) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if !process.isRunning { throw LiveHostError(message: "plinth exited with \(process.terminationStatus):\n\(log)") }
