@@ -8,13 +8,13 @@ import PluginKit
 /// bodies and cookies between HTTP and those services.
 enum AuthRoutes {
     static func register(_ host: PluginHost) throws {
-        try host.rest("POST", "/auth/login") { exchange in
+        try host.slowRest("POST", "/auth/login") { exchange in
             try tokens(exchange, "auth.login/1", ["provider": "default", "payload": try exchange.objectBody()])
         }
-        try host.rest("POST", "/auth/login/:provider") { exchange in
+        try host.slowRest("POST", "/auth/login/:provider") { exchange in
             try tokens(exchange, "auth.login/1", ["provider": SchemaRoutes.param(exchange, "provider"), "payload": try exchange.objectBody()])
         }
-        try host.rest("GET", "/auth/login/:provider") { exchange in
+        try host.slowRest("GET", "/auth/login/:provider") { exchange in
             let result = try JSON.parse(exchange.call("auth.sso.start/1", [
                 "provider": SchemaRoutes.param(exchange, "provider"),
                 "query": .object(QueryString.parse(exchange.request.query)),
@@ -22,7 +22,7 @@ enum AuthRoutes {
             return redirect(result)
         }
         for method in ["GET", "POST"] {
-            try host.rest(method, "/auth/login/:provider/callback") { exchange in
+            try host.slowRest(method, "/auth/login/:provider/callback") { exchange in
                 let body = method == "POST" ? try exchange.formOrJSONBody() : .object([:])
                 let result = try JSON.parse(exchange.call("auth.sso.callback/1", [
                     "provider": SchemaRoutes.param(exchange, "provider"),
@@ -34,18 +34,18 @@ enum AuthRoutes {
                 return withCookies(.data(result["data"]?.encoded() ?? Array("null".utf8)), result["cookies"])
             }
         }
-        try host.rest("POST", "/auth/refresh") { exchange in
+        try host.slowRest("POST", "/auth/refresh") { exchange in
             try tokens(exchange, "auth.refresh/1", ["payload": try exchange.objectBody(), "cookies": .object(cookies(exchange.request))])
         }
         try host.rest("POST", "/auth/logout") { exchange in
             let result = try JSON.parse(exchange.call("auth.logout/1", ["payload": try exchange.objectBody(), "cookies": .object(cookies(exchange.request))]))
             return withCookies(Exchange.noContent, result["cookies"])
         }
-        try host.rest("POST", "/auth/password/request") { exchange in
+        try host.slowRest("POST", "/auth/password/request") { exchange in
             _ = try exchange.call("auth.password.request/1", ["payload": try exchange.objectBody()])
             return Exchange.noContent
         }
-        try host.rest("POST", "/auth/password/reset") { exchange in
+        try host.slowRest("POST", "/auth/password/reset") { exchange in
             _ = try exchange.call("auth.password.reset/1", ["payload": try exchange.objectBody()])
             return Exchange.noContent
         }

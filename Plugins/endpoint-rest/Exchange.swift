@@ -55,4 +55,11 @@ extension PluginHost {
             try handler(Exchange(request: request, host: self))
         }
     }
+
+    /// A REST route that may block for seconds (argon2, stalls, identity providers): on the host's slow pool.
+    func slowRest(_ method: String, _ path: String, _ handler: @escaping (Exchange) throws -> Response) throws {
+        try slowRoute(method, path) { [unowned self] request in
+            try handler(Exchange(request: request, host: self))
+        }
+    }
 }

@@ -14,7 +14,7 @@ enum MeRoutes {
             _ = try exchange.call("users.me.track_page/1", ["last_page": try exchange.objectBody()["last_page"] ?? .null])
             return Exchange.noContent
         }
-        try host.rest("POST", "/users/me/tfa/generate") { exchange in
+        try host.slowRest("POST", "/users/me/tfa/generate") { exchange in
             .data(try exchange.call("users.tfa.generate/1", ["password": try exchange.objectBody()["password"] ?? .null]))
         }
         try host.rest("POST", "/users/me/tfa/enable") { exchange in
@@ -57,19 +57,19 @@ enum AccessMeRoutes {
 /// Invitations and public registration.
 enum UserFlowRoutes {
     static func register(_ host: PluginHost) throws {
-        try host.rest("POST", "/users/invite") { exchange in
+        try host.slowRest("POST", "/users/invite") { exchange in
             _ = try exchange.call("users.invite/1", ["payload": try exchange.objectBody()])
             return Exchange.noContent
         }
-        try host.rest("POST", "/users/invite/accept") { exchange in
+        try host.slowRest("POST", "/users/invite/accept") { exchange in
             _ = try exchange.call("users.invite.accept/1", ["payload": try exchange.objectBody()])
             return Exchange.noContent
         }
-        try host.rest("POST", "/users/register") { exchange in
+        try host.slowRest("POST", "/users/register") { exchange in
             _ = try exchange.call("users.register/1", ["payload": try exchange.objectBody()])
             return Exchange.noContent
         }
-        try host.rest("GET", "/users/register/verify-email") { exchange in
+        try host.slowRest("GET", "/users/register/verify-email") { exchange in
             let token = QueryString.parse(exchange.request.query)["token"] ?? .null
             let result = try JSON.parse(exchange.call("users.register.verify/1", ["token": token]))
             return Response(status: 302, headers: [("Location", result["location"]?.stringValue ?? "/admin/login")])

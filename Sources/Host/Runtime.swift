@@ -11,13 +11,15 @@ public final class Runtime: @unchecked Sendable {
     public let settings: Settings
     public let logger: Logger
     public let pool: BlockingPool
+    /// Runs PLINTH_FLAG_LONG_BLOCK routes (PLUGIN_SLOW_THREADS), apart from everything else.
+    public let slowPool: BlockingPool
     public let bus: EventBus
     public let registry: Registry
     public let services: ServiceRegistry
     /// Plugins refused at load, configure or start (already logged).
     public private(set) var refusals: [LoadRefusal] = []
     private(set) lazy var loader = PluginLoader(runtime: self)
-    private(set) lazy var dispatcher = EndpointDispatcher(pool: pool, logger: logger, maxResponseSize: Int.max)
+    private(set) lazy var dispatcher = EndpointDispatcher(pool: pool, slowPool: slowPool, logger: logger, maxResponseSize: Int.max)
     private var scheduler: Scheduler?
     /// The platform database, once opened.
     var database: Database?
@@ -36,6 +38,7 @@ public final class Runtime: @unchecked Sendable {
         self.settings = settings
         self.logger = logger
         pool = BlockingPool(threads: settings.pluginThreads)
+        slowPool = BlockingPool(threads: settings.pluginSlowThreads)
         bus = EventBus(pool: pool, logger: logger)
         registry = Registry(bus: bus)
         services = ServiceRegistry()
@@ -122,6 +125,7 @@ public final class Runtime: @unchecked Sendable {
             plugin.descriptor.stop?(plugin.state)
             plugin.started = false
         }
+        await slowPool.shutdown()
         await pool.shutdown()
         logger.info("Server stopped")
     }

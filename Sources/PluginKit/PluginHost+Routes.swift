@@ -109,19 +109,26 @@ extension PluginHost {
     /// database (it then runs on the host's blocking pool).
     public func route(_ method: String, _ path: String, mayBlock: Bool = false, _ handler: @escaping (Request) throws -> Response) throws {
         let box = Route(host: self, sync: handler, async: nil)
-        try register(method, path, mayBlock: mayBlock, box: box)
+        try register(method, path, flags: mayBlock ? PLINTH_FLAG_MAY_BLOCK : 0, box: box)
+    }
+
+    /// Serves `method path` with a handler that may block for long (password hashing, remote calls):
+    /// hosts 1.1 and later run it on their slow pool, apart from other requests (PLINTH_FLAG_LONG_BLOCK).
+    public func slowRoute(_ method: String, _ path: String, _ handler: @escaping (Request) throws -> Response) throws {
+        let box = Route(host: self, sync: handler, async: nil)
+        try register(method, path, flags: PLINTH_FLAG_MAY_BLOCK | PLINTH_FLAG_LONG_BLOCK, box: box)
     }
 
     /// Serves `method path` with a handler that completes later through a `Responder`.
     public func routeAsync(_ method: String, _ path: String, _ handler: @escaping (Request, Responder) -> Void) throws {
         let box = Route(host: self, sync: nil, async: handler)
-        try register(method, path, mayBlock: false, box: box)
+        try register(method, path, flags: 0, box: box)
     }
 
-    private func register(_ method: String, _ path: String, mayBlock: Bool, box: Route) throws {
+    private func register(_ method: String, _ path: String, flags: UInt32, box: Route) throws {
         let table = plinth_endpoint_v1(
             struct_size: UInt32(MemoryLayout<plinth_endpoint_v1>.size),
-            flags: mayBlock ? PLINTH_FLAG_MAY_BLOCK : 0,
+            flags: flags,
             method: Bytes.permanent(method),
             path: Bytes.permanent(path),
             handle: routeTrampoline,

@@ -20,6 +20,8 @@ public struct Settings: Sendable {
     public var pluginsPath: String?
     /// Threads of the pool that runs blocking plugin calls (`PLUGIN_THREADS`).
     public var pluginThreads: Int
+    /// Threads of the pool for long-blocking routes such as logins (`PLUGIN_SLOW_THREADS`).
+    public var pluginSlowThreads: Int
     /// The data folder of the embedded default.
     public var dataPath: String
     /// The per-IP and global request limiters (`RATE_LIMITER_*`).
@@ -51,6 +53,7 @@ public struct Settings: Sendable {
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
         pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(16, ProcessInfo.processInfo.activeProcessorCount * 8), in: 1...1024)
+        pluginSlowThreads = try env.int("PLUGIN_SLOW_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 2), in: 1...1024)
         rateLimit = try RateLimitSettings(env)
         cors = try CORSSettings(env)
         securityHeaders = try SecurityHeaderSettings(env)

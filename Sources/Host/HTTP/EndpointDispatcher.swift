@@ -7,10 +7,13 @@ import PluginABI
 
 /// Calls an endpoint plugin for one request and turns its `plinth_response` into an HTTP response.
 ///
-/// Routes flagged PLINTH_FLAG_MAY_BLOCK run on the blocking pool; the others
-/// run inline and must return within microseconds.
+/// Routes flagged PLINTH_FLAG_MAY_BLOCK run on the blocking pool (with
+/// PLINTH_FLAG_LONG_BLOCK, on the slow pool); the others run inline and must
+/// return within microseconds.
 struct EndpointDispatcher: Sendable {
     let pool: BlockingPool
+    /// The pool of PLINTH_FLAG_LONG_BLOCK routes (logins, SSO callbacks).
+    let slowPool: BlockingPool
     let logger: Logger
     let maxResponseSize: Int
 
@@ -19,7 +22,8 @@ struct EndpointDispatcher: Sendable {
         let response = PluginResponse(maxBodySize: maxResponseSize)
         let outcome: (plinth_status, [UInt8])
         if route.mayBlock {
-            outcome = (try? await pool.run { Self.call(route, arena, response) }) ?? (PLINTH_ERR_UNAVAILABLE, Array("blocking pool is shut down".utf8))
+            let lane = route.longBlock ? slowPool : pool
+            outcome = (try? await lane.run { Self.call(route, arena, response) }) ?? (PLINTH_ERR_UNAVAILABLE, Array("blocking pool is shut down".utf8))
         } else {
             outcome = Self.call(route, arena, response)
         }

@@ -73,8 +73,9 @@ enum CapabilityReader {
             if segment == "*" { try require(index == segments.count - 1, "\"*\" must be the last segment of \(path)") }
             if segment.hasPrefix(":") { try require(segment.count > 1, "empty parameter name in \(path)") }
         }
-        return .endpoint(EndpointRoute(plugin: plugin, method: method, path: path, mayBlock: t.flags & PLINTH_FLAG_MAY_BLOCK != 0,
-                                       handle: handle, ctx: t.ctx))
+        let mayBlock = t.flags & PLINTH_FLAG_MAY_BLOCK != 0
+        return .endpoint(EndpointRoute(plugin: plugin, method: method, path: path, mayBlock: mayBlock,
+                                       longBlock: mayBlock && t.flags & PLINTH_FLAG_LONG_BLOCK != 0, handle: handle, ctx: t.ctx))
     }
 
     private static func hook(_ t: plinth_hook_v1, _ plugin: LoadedPlugin) throws -> Registration {

@@ -31,6 +31,8 @@ struct EndpointRoute: @unchecked Sendable {
     let method: String
     let path: String
     let mayBlock: Bool
+    /// PLINTH_FLAG_LONG_BLOCK: runs on the slow pool (since ABI 1.1).
+    var longBlock = false
     let handle: plinth_endpoint_fn
     let ctx: UnsafeMutableRawPointer?
 }

@@ -271,6 +271,32 @@ struct AuthFlowTests {
         #expect(unknown.text == #"{"errors":[{"message":"Invalid provider.","extensions":{"code":"INVALID_PROVIDER"}}]}"#)
     }
 
+    @Test("logins run on the slow pool: a burst of stalled logins does not hold up other requests")
+    func loginsDoNotBlockReads() async throws {
+        let api = try await APIHost(.sqlite, environment: ["LOGIN_STALL_TIME": "3000", "PLUGIN_THREADS": "2", "PLUGIN_SLOW_THREADS": "1"])
+        defer { api.stop() }
+        let finished = Finished()
+        let logins = (0..<4).map { _ in
+            Task {
+                _ = try await login(api, ["email": "nobody@example.com", "password": "x"])
+                await finished.note("login")
+            }
+        }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let read = try await api.send("GET", "/users/me?fields=email")
+        await finished.note("read")
+        #expect(read.status == 200)
+        for login in logins { _ = try await login.value }
+        // With logins on the general pool (two threads), the read would wait for them to finish.
+        let order = await finished.order
+        #expect(order.first == "read", "\(order)")
+    }
+
+    actor Finished {
+        var order: [String] = []
+        func note(_ what: String) { order.append(what) }
+    }
+
     @Test("LOGIN_STALL_TIME makes failed logins take as long as successful ones")
     func stall() async throws {
         let api = try await APIHost(.sqlite, environment: ["LOGIN_STALL_TIME": "400"])

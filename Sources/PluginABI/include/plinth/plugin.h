@@ -33,7 +33,7 @@ extern "C" {
 /* ABI version. The major is part of the entry symbol's name; the minor grows
  * with every appended field, function or constant. SINCE 1.0 */
 #define PLINTH_ABI_MAJOR 1
-#define PLINTH_ABI_MINOR 0
+#define PLINTH_ABI_MINOR 1
 
 /* ------------------------------------------------------------------------
  * Statuses. Numbers are permanent. Zero is success; positive values are
@@ -138,6 +138,14 @@ typedef struct plinth_host_api plinth_host_api;
  * pool, never on the HTTP event loop. Without the flag a callback must
  * return within microseconds. SINCE 1.0 */
 #define PLINTH_FLAG_MAY_BLOCK 1u
+
+/* Flag, with PLINTH_FLAG_MAY_BLOCK: a call may block for long — seconds of
+ * password hashing, a remote identity provider, a stall. The host runs such
+ * callbacks on a separate pool (PLUGIN_SLOW_THREADS), so a burst of them
+ * cannot take every thread of the blocking pool from other requests. Hosts
+ * older than 1.1 ignore it and use the blocking pool. Only endpoint routes
+ * honour it today. SINCE 1.1 */
+#define PLINTH_FLAG_LONG_BLOCK 2u
 
 /* Log levels for host->log. SINCE 1.0 */
 #define PLINTH_LOG_TRACE 0
