@@ -1,4 +1,5 @@
 import Foundation
+import PluginABI
 import Testing
 
 /// `plinth start` and `plinth bootstrap` on the embedded default: SQLite under ./data, the first admin, admin-only routes.
@@ -33,7 +34,7 @@ import Testing
         let schema = try #require(server["schema"] as? [String: Any])
         #expect(schema["version"] as? String == "1.0.0")
         #expect(schema["kinds"] as? [String] == ["endpoint"])
-        #expect(schema["abi"] as? String == "1.0")
+        #expect(schema["abi"] as? String == "1.\(PLINTH_ABI_MINOR)")
         #expect(schema["type"] as? String == "endpoint")
         #expect((server["meta"] as? [String: Any])?["enabled"] as? Bool == true)
         #expect(data.contains { $0["id"] as? String == "driver.sqlite" })

@@ -54,7 +54,7 @@ import Testing
         let (runtime, path) = try load(["FIXTURE_EXTRA=16"])
         let known = MemoryLayout<plinth_descriptor>.size
         #expect(runtime.refusals.map(\.description) == [
-            "Refused plugin \(path): expected a descriptor of at most \(known) bytes (ABI 1.0), found struct_size \(known + 16) (built for ABI 1.0)",
+            "Refused plugin \(path): expected a descriptor of at most \(known) bytes (ABI 1.\(PLINTH_ABI_MINOR)), found struct_size \(known + 16) (built for ABI 1.0)",
         ])
     }
 
