@@ -30,8 +30,7 @@ extension AuthService {
 
     /// `POST /auth/password/reset`: sets the password of the user a reset token names, once.
     func resetPassword(token: String, password: String, context: CallContext?) throws {
-        let claims: JSONObject
-        do { claims = try jwt.verify(token) } catch JWT.Failure.expired { throw APIError.tokenExpired() } catch { throw APIError.invalidToken() }
+        let claims = try scopedClaims(token)
         guard claims["scope"]?.stringValue == "password-reset", let hash = claims["hash"]?.stringValue,
               let email = claims["email"]?.stringValue else { throw APIError.forbidden() }
         guard let user = try userByEmail(email), user["status"]?.stringValue == "active",
@@ -68,8 +67,7 @@ extension AuthService {
 
     /// `POST /users/invite/accept`: an invited user sets a password and becomes active.
     func acceptInvite(token: String, password: String, context: CallContext?) throws {
-        let claims: JSONObject
-        do { claims = try jwt.verify(token) } catch JWT.Failure.expired { throw APIError.tokenExpired() } catch { throw APIError.invalidToken() }
+        let claims = try scopedClaims(token)
         guard claims["scope"]?.stringValue == "invite", let email = claims["email"]?.stringValue else { throw APIError.forbidden() }
         guard let user = try userByEmail(email), user["status"]?.stringValue == "invited", let id = user["id"]?.stringValue else {
             throw APIError(code: "INVALID_INVITE", status: 400, message: "This invite is no longer valid.")
@@ -114,8 +112,7 @@ extension AuthService {
 
     /// `GET /users/register/verify-email?token=`: activates an unverified user; returns its id.
     func verifyRegistration(token: String, context: CallContext?) throws -> String {
-        let claims: JSONObject
-        do { claims = try jwt.verify(token) } catch JWT.Failure.expired { throw APIError.tokenExpired() } catch { throw APIError.invalidToken() }
+        let claims = try scopedClaims(token)
         guard claims["scope"]?.stringValue == "pending-registration", let email = claims["email"]?.stringValue else { throw APIError.forbidden() }
         guard let user = try userByEmail(email), user["status"]?.stringValue == "unverified", let id = user["id"]?.stringValue else {
             throw APIError.invalidPayload("Invalid verification code")
@@ -125,6 +122,17 @@ extension AuthService {
     }
 
     // MARK: Pieces
+
+    /// The claims of a token this service issued, or TOKEN_EXPIRED / INVALID_TOKEN.
+    private func scopedClaims(_ token: String) throws -> JSONObject {
+        do {
+            return try jwt.verify(token)
+        } catch JWT.Failure.expired {
+            throw APIError.tokenExpired()
+        } catch {
+            throw APIError.invalidToken()
+        }
+    }
 
     /// Writes a user with full access, keeping the caller's IP and agent in the activity.
     private func updateAsSystem(_ id: String, _ data: JSONObject, context: CallContext?) throws {
