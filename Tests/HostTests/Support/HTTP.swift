@@ -101,22 +101,32 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
 /// A `plinth` process started for one test, in its own working directory.
 final class LiveHost {
     let process = Process()
-    let port: Int
+    /// The port asked for with PORT, or nil: the host then binds a free one itself (PORT=0), which
+    /// avoids the race of picking a free port first when many tests start hosts at once.
+    private let requestedPort: Int?
     let directory: URL
     private let output = Pipe()
     private var collected = Data()
     private let lock = NSLock()
 
+    /// The port the host listens on (read from its start-up line when it chose one), 0 until known.
+    var port: Int {
+        if let requestedPort { return requestedPort }
+        guard let range = log.range(of: "Server started at http://") else { return 0 }
+        let rest = log[range.upperBound...].prefix { $0 != "\n" }
+        return rest.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+    }
+
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Starts `plinth <arguments>` with `environment` added to a minimal environment.
     init(arguments: [String] = ["start"], environment: [String: String] = [:], directory: URL? = nil) throws {
-        port = TestSupport.freePort()
+        requestedPort = environment["PORT"].flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
         self.directory = directory ?? TestSupport.temporaryDirectory("plinth-live")
         process.executableURL = URL(fileURLWithPath: TestSupport.buildDirectory + "/plinth")
         process.arguments = arguments
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOST": "127.0.0.1",
-                   "PORT": "\(port)", "SECRET": "live-test-secret", "LOG_LEVEL": "info", "EXTENSIONS_PATH": "./extensions"]
+                   "PORT": "0", "SECRET": "live-test-secret", "LOG_LEVEL": "info", "EXTENSIONS_PATH": "./extensions"]
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = self.directory
@@ -144,6 +154,10 @@ final class LiveHost {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if !process.isRunning { throw LiveHostError(message: "plinth exited with \(process.terminationStatus):\n\(log)") }
+            if port == 0 {
+                try await Task.sleep(nanoseconds: 20_000_000)
+                continue
+            }
             if let response = try? await TestHTTP.get(baseURL + "/server/ping"), response.status == 200 { return }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
