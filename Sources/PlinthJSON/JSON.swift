@@ -78,48 +78,88 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     public init(nilLiteral: ()) { self = .null }
 }
 
-/// A JSON object: unique keys in insertion order, with O(1) lookup.
+/// A JSON object: unique keys in insertion order.
+///
+/// Members live in one array of pairs. Most objects (rows, plans, query
+/// parameters) have a handful of members, where a linear scan of short
+/// strings beats hashing; an object that grows past `indexThreshold` members
+/// also keeps a key → position index.
 public struct JSONObject: Sendable, Equatable, Sequence {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSON] = [:]
+    private var pairs: [(key: String, value: JSON)] = []
+    private var index: [String: Int]?
+
+    /// Members from which lookups use the hash index.
+    static let indexThreshold = 12
 
     /// An empty object.
     public init() {}
 
     /// An object from pairs; a repeated key keeps its first position and last value.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, JSON) {
+        self.pairs.reserveCapacity(pairs.underestimatedCount)
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { pairs.count }
+    public var isEmpty: Bool { pairs.isEmpty }
+
+    /// The keys, in insertion order.
+    public var keys: [String] { pairs.map(\.key) }
+
+    /// The first key, if any.
+    public var firstKey: String? { pairs.first?.key }
+
+    /// The values, in insertion order.
+    public var values: [JSON] { pairs.map(\.value) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for position in pairs.indices where pairs[position].key == key { return position }
+        return nil
+    }
 
     /// Reads, sets, or (with nil) removes a member; a new key is appended.
     public subscript(key: String) -> JSON? {
-        get { storage[key] }
+        get { position(of: key).map { pairs[$0].value } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let position = position(of: key) {
+                    pairs[position].value = newValue
+                } else {
+                    pairs.append((key, newValue))
+                    if index != nil {
+                        index![key] = pairs.count - 1
+                    } else if pairs.count > Self.indexThreshold {
+                        buildIndex()
+                    }
+                }
+            } else if let position = position(of: key) {
+                pairs.remove(at: position)
+                if index != nil { buildIndex() }
             }
         }
     }
 
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    private mutating func buildIndex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() { built[pair.key] = position }
+        index = built
+    }
 
-    public func makeIterator() -> AnyIterator<(key: String, value: JSON)> {
-        var index = 0
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], storage[keys[index]]!)
-        }
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSON)]> {
+        pairs.makeIterator()
     }
 
     /// Objects are equal when they hold the same members, whatever their order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.storage == rhs.storage
+        guard lhs.count == rhs.count else { return false }
+        for (key, value) in lhs.pairs {
+            guard let other = rhs[key], other == value else { return false }
+        }
+        return true
     }
 }
 

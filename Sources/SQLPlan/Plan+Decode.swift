@@ -52,7 +52,7 @@ extension Plan {
 
 extension Expr {
     public init(json: JSON) throws {
-        guard let object = json.objectValue, let first = object.keys.first else { throw PlanError("expression must be an object: \(json)") }
+        guard let object = json.objectValue, let first = object.firstKey else { throw PlanError("expression must be an object: \(json)") }
         let type = try object.optional("t").map { try FieldType.decode($0) }
         switch first {
         case "c":
@@ -122,7 +122,7 @@ extension Output {
     }
 
     public init(json: JSON) throws {
-        guard let object = json.objectValue, let first = object.keys.first else { throw PlanError("output must be an object") }
+        guard let object = json.objectValue, let first = object.firstKey else { throw PlanError("output must be an object") }
         switch first {
         case "expr": self = .expr(try Expr(json: object["expr"]!), type: try object.optional("t").map { try FieldType.decode($0) })
         case "one": self = .one(try Select(json: object["one"]!))
