@@ -23,6 +23,11 @@ final class SQLiteConnection {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
+        guard SQLiteDates.register(on: db) == SQLITE_OK else {
+            let message = String(cString: sqlite3_errmsg(db))
+            sqlite3_close_v2(db)
+            throw DriverError("connection", "cannot register date functions on \(path): \(message)")
+        }
         sqlite3_busy_timeout(db, busyTimeout)
         SQLiteTrace.attach(db)
         try run("PRAGMA foreign_keys = ON")

@@ -59,16 +59,17 @@ struct SQLiteDialect: Dialect {
         case .float:
             // Whole floats print as integers (2, not 2.0), as JavaScript and PostgreSQL print them.
             return "(CASE WHEN typeof(\(sql)) = 'real' AND \(sql) = CAST(\(sql) AS INTEGER) AND abs(\(sql)) < 9007199254740992 THEN CAST(\(sql) AS INTEGER) ELSE \(sql) END)"
-        case .timestamp: return date(sql, "%Y-%m-%dT%H:%M:%fZ")
-        case .dateTime: return date(sql, "%Y-%m-%dT%H:%M:%S")
-        case .date: return date(sql, "%Y-%m-%d")
+        case .timestamp: return date(sql, "%Y-%m-%dT%H:%M:%fZ", fast: .timestamp)
+        case .dateTime: return date(sql, "%Y-%m-%dT%H:%M:%S", fast: .dateTime)
+        case .date: return date(sql, "%Y-%m-%d", fast: .date)
         default: return sql
         }
     }
 
     /// Formats a stored date (epoch milliseconds, or text SQLite can parse); unparseable text passes through.
-    private func date(_ sql: String, _ format: String) -> String {
-        "(CASE WHEN \(sql) IS NULL THEN NULL WHEN typeof(\(sql)) IN ('integer', 'real') THEN strftime('\(format)', \(sql) / 1000.0, 'unixepoch') ELSE coalesce(strftime('\(format)', \(sql)), \(sql)) END)"
+    /// The common shapes go through the connection's `plinth_*` date functions (SQLiteDates), the rest through strftime.
+    private func date(_ sql: String, _ format: String, fast: SQLiteDates.Kind) -> String {
+        "coalesce(\(fast.function)(\(sql)), (CASE WHEN \(sql) IS NULL THEN NULL WHEN typeof(\(sql)) IN ('integer', 'real') THEN strftime('\(format)', \(sql) / 1000.0, 'unixepoch') ELSE coalesce(strftime('\(format)', \(sql)), \(sql)) END))"
     }
 
     /// A stored date as a value SQLite's date functions read.

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import PlinthJSON
 import PluginKit
@@ -10,6 +11,8 @@ final class SQLitePlugin: Plugin {
                                  description: "SQLite driver (DB_CLIENT=sqlite3)")
 
     init(host: PluginHost) throws {
+        // Before any connection opens: without memory statistics, allocations take no global lock.
+        _ = plinth_sqlite_disable_memstatus()
         try SQLiteTrace.start(path: host.config("SQLITE_TRACE"))
         try host.register(PLINTH_CAP_SQL_DRIVER, plinth_sql_driver_v1(
             struct_size: UInt32(MemoryLayout<plinth_sql_driver_v1>.size),

@@ -35,12 +35,15 @@ enum DriverHarness {
         let schema: String?
         /// The `application_name` of the test's PostgreSQL connections.
         let applicationName: String?
+        /// The SQLite database file (nil for PostgreSQL).
+        let file: String?
         private let cleanup: () -> Void
 
-        init(database: Database, schema: String?, applicationName: String?, cleanup: @escaping () -> Void) {
+        init(database: Database, schema: String?, applicationName: String?, file: String? = nil, cleanup: @escaping () -> Void) {
             self.database = database
             self.schema = schema
             self.applicationName = applicationName
+            self.file = file
             self.cleanup = cleanup
         }
 
@@ -52,7 +55,8 @@ enum DriverHarness {
         if client == "sqlite3" {
             let directory = TestSupport.temporaryDirectory("plinth-driver")
             let settings = try DatabaseSettings(Environment(["DB_CLIENT": "sqlite3", "DB_FILENAME": directory.appendingPathComponent("test.db").path]), dataPath: directory.path)
-            return Fresh(database: try Database.open(settings, registry: try runtime.registry), schema: nil, applicationName: nil) {
+            return Fresh(database: try Database.open(settings, registry: try runtime.registry), schema: nil, applicationName: nil,
+                         file: directory.appendingPathComponent("test.db").path) {
                 try? FileManager.default.removeItem(at: directory)
             }
         }
