@@ -17,14 +17,46 @@ struct EndpointDispatcher: Sendable {
     let logger: Logger
     let maxResponseSize: Int
 
-    func dispatch(_ match: Router.Match, arena: RequestArena) async -> Response {
+    /// Answers one request: `prepare` resolves the caller and builds the request (it may block on
+    /// the database when `blockingPrepare`), then the route's plugin runs. A route that may block
+    /// runs in the same pool job as `prepare`, so a request crosses threads once each way.
+    func dispatch(_ match: Router.Match, blockingPrepare: Bool,
+                  prepare: @escaping @Sendable () -> Result<RequestArena, APIError>) async -> Response {
         let route = match.route
         let response = PluginResponse(maxBodySize: maxResponseSize)
+        let arena: RequestArena
         let outcome: (plinth_status, [UInt8])
         if route.mayBlock {
             let lane = route.longBlock ? slowPool : pool
-            outcome = (try? await lane.run { Self.call(route, arena, response) }) ?? (PLINTH_ERR_UNAVAILABLE, Array("blocking pool is shut down".utf8))
+            let ran: Result<(RequestArena, plinth_status, [UInt8]), APIError>
+            do {
+                ran = try await lane.run {
+                    prepare().map { arena in
+                        let (status, error) = Self.call(route, arena, response)
+                        return (arena, status, error)
+                    }
+                }
+            } catch {
+                return HTTPErrors.response(.serviceUnavailable("blocking pool"))
+            }
+            switch ran {
+            case .failure(let error): return HTTPErrors.response(error)
+            case .success(let (prepared, status, error)):
+                arena = prepared
+                outcome = (status, error)
+            }
         } else {
+            let prepared: Result<RequestArena, APIError>
+            if blockingPrepare {
+                guard let result = try? await pool.run(prepare) else { return HTTPErrors.response(.serviceUnavailable("blocking pool")) }
+                prepared = result
+            } else {
+                prepared = prepare()
+            }
+            switch prepared {
+            case .failure(let error): return HTTPErrors.response(error)
+            case .success(let prepared): arena = prepared
+            }
             outcome = Self.call(route, arena, response)
         }
         let (status, error) = outcome

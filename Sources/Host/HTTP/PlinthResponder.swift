@@ -32,11 +32,9 @@ struct PlinthResponder: HTTPResponder {
     }
 
     private func route(_ request: Request, context: PlinthRequestContext) async throws -> Response {
-        var headers: [(String, String)] = []
-        headers.reserveCapacity(request.headers.count)
-        for field in request.headers { headers.append((field.name.canonicalName, field.value)) }
-        var remote = PlinthResponder.remoteAddress(context)
-        if let auth = runtime.authentication { remote = auth.ip(peer: remote, headers: headers) }
+        let headers = request.headers.map { ($0.name.canonicalName, $0.value) }
+        let peer = PlinthResponder.remoteAddress(context)
+        let remote = runtime.authentication?.ip(peer: peer, headers: headers) ?? peer
         if policy.limitsRequests, let refusal = policy.limit(ip: remote) {
             return refusal
         }
@@ -49,36 +47,41 @@ struct PlinthResponder: HTTPResponder {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             return HTTPErrors.response(.invalidPayload("request entity too large"))
         }
-        var body: ByteBuffer?
+        var collectedBody: ByteBuffer?
         do {
             let collected = try await request.body.collect(upTo: limit)
-            body = collected.readableBytes > 0 ? collected : nil
+            collectedBody = collected.readableBytes > 0 ? collected : nil
         } catch is NIOTooManyBytesError {
             return HTTPErrors.response(.invalidPayload("request entity too large"))
         }
-        let accountability: Accountability
-        if let auth = runtime.authentication, path != "/server/ping" {
-            do {
-                let token = try auth.token(query: request.uri.query ?? "", headers: headers)
-                let ip = remote
-                let userAgent = request.headers[.userAgent]
-                let origin = request.headers[.origin]
-                accountability = try await runtime.pool.run { try auth.accountability(token: token, ip: ip, userAgent: userAgent, origin: origin) }
-            } catch let error as APIError {
-                return HTTPErrors.response(error)
-            } catch {
-                runtime.logger.error("authentication failed", metadata: ["error": "\(error)"])
-                return HTTPErrors.response(.internalError())
+        let body = collectedBody
+        let query = request.uri.query ?? ""
+        let params = match.params
+        let userAgent = request.headers[.userAgent]
+        let origin = request.headers[.origin]
+        let logger = runtime.logger
+        let authentication = path == "/server/ping" ? nil : runtime.authentication
+        // Resolving the caller may block on the database (a cache miss): it runs on the
+        // pool, in the same job as the plugin call when the route itself may block.
+        let prepare: @Sendable () -> Result<RequestArena, APIError> = {
+            let accountability: Accountability
+            if let auth = authentication {
+                do {
+                    let token = try auth.token(query: query, headers: headers)
+                    accountability = try auth.accountability(token: token, ip: remote, userAgent: userAgent, origin: origin)
+                } catch let error as APIError {
+                    return .failure(error)
+                } catch {
+                    logger.error("authentication failed", metadata: ["error": "\(error)"])
+                    return .failure(.internalError())
+                }
+            } else {
+                accountability = .anonymous(ip: remote)
             }
-        } else {
-            accountability = .anonymous(ip: remote)
+            return .success(RequestArena(method: method, path: path, query: query, headers: headers, params: params, body: body,
+                                         remoteAddress: remote, context: CallContext(accountability: accountability)))
         }
-        let callContext = CallContext(accountability: accountability)
-        let arena = RequestArena(method: method, path: path, query: request.uri.query ?? "", headers: headers,
-                                 params: match.params, body: body, remoteAddress: remote, context: callContext)
-        let response = await runtime.dispatcher.dispatch(match, arena: arena)
-        withExtendedLifetime(callContext) {}
-        return response
+        return await runtime.dispatcher.dispatch(match, blockingPrepare: authentication != nil, prepare: prepare)
     }
 
     static func remoteAddress(_ context: PlinthRequestContext) -> String {

@@ -13,9 +13,12 @@ final class RequestArena: @unchecked Sendable {
     private var used = 0
     private let capacity: Int
     private(set) var request = plinth_http_request()
+    /// The context the request's `context` handle points to, kept alive with the arena.
+    let context: CallContext
 
     init(method: String, path: String, query: String, headers: [(String, String)], params: [(String, String)],
          body: ByteBuffer?, remoteAddress: String, context: CallContext) {
+        self.context = context
         var size = method.utf8.count + path.utf8.count + query.utf8.count + remoteAddress.utf8.count + (body?.readableBytes ?? 0)
         for (name, value) in headers { size += name.utf8.count + value.utf8.count }
         for (name, value) in params { size += name.utf8.count + value.utf8.count }
