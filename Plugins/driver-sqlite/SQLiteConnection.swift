@@ -11,6 +11,9 @@ final class SQLiteConnection {
     private let cacheLimit = 256
     /// Statements run, for the `stats` plan.
     var executed = 0
+    /// The size of this connection's last read result: the next one reserves that much up front
+    /// instead of growing (and copying) its buffer a dozen times.
+    var resultSizeHint = 256
 
     init(path: String, busyTimeout: Int32) throws {
         var db: OpaquePointer?
@@ -130,13 +133,12 @@ final class SQLiteConnection {
     }
 
     /// The text of column 0 appended to `out` (JSON produced by the statement).
-    static func appendText(_ statement: OpaquePointer, to out: inout [UInt8]) {
+    static func appendText(_ statement: OpaquePointer, to out: ByteWriter) {
         guard let text = sqlite3_column_text(statement, 0) else {
-            out.append(contentsOf: "null".utf8)
+            out.append(Array("null".utf8))
             return
         }
-        let count = Int(sqlite3_column_bytes(statement, 0))
-        out.append(contentsOf: UnsafeBufferPointer(start: text, count: count))
+        out.append(text, count: Int(sqlite3_column_bytes(statement, 0)))
     }
 
     /// Maps SQLite's extended result code and message to a driver error kind.

@@ -12,20 +12,38 @@ struct SQLiteExecutor {
 
     var compiler: Compiler { database.compiler }
 
-    func run(_ plan: Plan) throws -> [UInt8] {
+    /// Runs a plan; its JSON result goes to a buffer handed over without a copy.
+    func run(_ plan: Plan) throws -> ByteWriter {
+        let out = ByteWriter(capacity: connection.resultSizeHint)
+        try run(plan, into: out)
+        connection.resultSizeHint = min(out.count + 64, 262_144)
+        return out
+    }
+
+    private func run(_ plan: Plan, into out: ByteWriter) throws {
         switch plan {
         case .select(let select):
-            let sql = try compiler.select(select)
-            let statement = try connection.prepare(sql)
-            var out: [UInt8] = [UInt8(ascii: "[")]
+            out.append(UInt8(ascii: "["))
             var first = true
-            try connection.step(statement, sql: sql.text) { statement in
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                SQLiteConnection.appendText(statement, to: &out)
+            if let kinds = SQLiteRows.kinds(of: select.fields), let (sql, keys) = try compiler.selectColumns(select) {
+                // One column per field; the objects are assembled here (SQLiteRows).
+                let rows = SQLiteRows(keys: keys, kinds: kinds)
+                let statement = try connection.prepare(sql)
+                try connection.step(statement, sql: sql.text) { statement in
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    try rows.appendRow(statement, to: out)
+                }
+            } else {
+                let sql = try compiler.select(select)
+                let statement = try connection.prepare(sql)
+                try connection.step(statement, sql: sql.text) { statement in
+                    if !first { out.append(UInt8(ascii: ",")) }
+                    first = false
+                    SQLiteConnection.appendText(statement, to: out)
+                }
             }
             out.append(UInt8(ascii: "]"))
-            return out
         case .insert(let insert):
             var keys: [JSON] = []
             for sql in try compiler.insert(insert) {
@@ -34,11 +52,11 @@ struct SQLiteExecutor {
                 try connection.step(statement, sql: sql.text) { key = SQLiteConnection.value($0, 0) }
                 if insert.returning != nil { keys.append(key) }
             }
-            return JSON.object(["keys": .array(keys)]).encoded()
+            out.append(JSON.object(["keys": .array(keys)]).encoded())
         case .update(let update):
-            return try change(compiler.update(update))
+            out.append(try change(compiler.update(update)))
         case .delete(let delete):
-            return try change(compiler.delete(delete))
+            out.append(try change(compiler.delete(delete)))
         case .schema(let changes):
             let introspector = SQLiteIntrospector(connection: connection, compiler: compiler)
             let dialect = SQLiteDialect()
@@ -50,16 +68,16 @@ struct SQLiteExecutor {
                     try connection.run(statement)
                 }
             }
-            return Array("{}".utf8)
+            out.append(Array("{}".utf8))
         case .batch(let plans):
-            var results: [UInt8] = Array("{\"results\":[".utf8)
+            out.append(Array("{\"results\":[".utf8))
             for (index, step) in plans.enumerated() {
-                if index > 0 { results.append(UInt8(ascii: ",")) }
-                results += try run(step)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                try run(step, into: out)
             }
-            return results + Array("]}".utf8)
+            out.append(Array("]}".utf8))
         case .stats:
-            return JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded()
+            out.append(JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded())
         }
     }
 

@@ -113,7 +113,7 @@ private let sqliteRollback: @convention(c) (UnsafeMutableRawPointer?, UnsafeMuta
 private let sqliteExecute: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, plinth_str, UnsafeMutablePointer<plinth_buffer>?, UnsafeMutablePointer<plinth_buffer>?) -> plinth_status = { _, db, tx, planJSON, outResult, outError in
     do {
         let plan = try Plan(bytes: Bytes.array(planJSON))
-        let result: [UInt8]
+        let result: ByteWriter
         if let tx {
             let transaction = transaction(tx)
             result = try SQLiteExecutor(database: transaction.database, connection: transaction.connection, rebuildsAllowed: transaction.foreignKeysOff).run(plan)
@@ -130,7 +130,7 @@ private let sqliteExecute: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutab
             let pool = database(db)
             result = try pool.with { try SQLiteExecutor(database: pool, connection: $0, rebuildsAllowed: false).run(plan) }
         }
-        outResult?.pointee = Bytes.buffer(result)
+        outResult?.pointee = result.take()
         return PLINTH_OK
     } catch let error as PlanError {
         return report(DriverError.plan(error.message), outError)

@@ -41,6 +41,24 @@ public struct Compiler: Sendable {
         return sql
     }
 
+    /// A statement returning one column per field of `select` — each the expression the field's
+    /// value has inside `select(_:)`'s JSON object — for a driver that assembles the top-level
+    /// objects itself. Nil for a select without fields (SQL needs at least one column).
+    public func selectColumns(_ select: Select) throws -> (sql: SQL, keys: [String])? {
+        guard !select.fields.isEmpty else { return nil }
+        var sql = newSQL()
+        sql += "SELECT "
+        for (index, (_, output)) in select.fields.enumerated() {
+            if index > 0 { sql += ", " }
+            var part = newSQLContinuing(sql)
+            try self.output(output, &part)
+            sql.adopt(part)
+            sql += part.text
+        }
+        try fromClause(select, &sql, correlated: false)
+        return (sql, select.fields.map(\.key))
+    }
+
     /// The JSON object (or single value for `values`) of one row of `select`.
     func rowJSON(_ select: Select, _ sql: inout SQL) throws {
         try object(select.fields, &sql)

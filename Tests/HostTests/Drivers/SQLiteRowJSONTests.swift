@@ -1,0 +1,68 @@
+import Foundation
+import PlinthJSON
+import SQLPlan
+import Testing
+@testable import Host
+
+/// The SQLite driver writes top-level rows itself from one column per field; nested objects are
+/// still SQLite's `json_object`. Every value must come out byte for byte as json_object writes it.
+@Suite struct SQLiteRowJSONTests {
+    static let texts: [String] = [
+        "", "plain", "quote \" and backslash \\ and slash /", "tab\tnew\nline\rreturn\u{08}back\u{0C}feed",
+        String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }), "\u{7F} delete", "ünïcødé ✓ 😀 中文",
+        "exactly8", "sixteen chars!!!", "\"", "\\", "long " + String(repeating: "abcdefg\"", count: 40) + " end",
+        "{\"looks\":\"like json\"}", "[1,2]", "null", "123", "</script>",
+    ]
+    static let reals = ["0.1", "-0.0", "1.5", "100.0", "0.333333333333333333", "1e300", "-2.5e-300", "123456789.123456789", "6.02214076e23"]
+    static let integers = ["0", "-1", "9007199254740993", "-9223372036854775808", "9223372036854775807"]
+
+    @Test func topLevelRowsMatchJsonObjectByteForByte() throws {
+        let fresh = try DriverHarness.open("sqlite3")
+        let database = fresh.database
+        try database.execute(.schema([.createTable(TableSpec(name: "odd", columns: [
+            ColumnSpec("id", .integer, nullable: false, primaryKey: true), ColumnSpec("s", .text), ColumnSpec("r", .float),
+            ColumnSpec("n", .bigInteger), ColumnSpec("j", .json), ColumnSpec("b", .boolean), ColumnSpec("d", .dateTime),
+        ]))]))
+        var rows: [[Expr]] = []
+        let count = max(Self.texts.count, Self.reals.count, Self.integers.count)
+        for index in 0..<count {
+            let text: JSON = index < Self.texts.count ? .string(Self.texts[index]) : .null
+            let real: JSON = index < Self.reals.count ? .number(Self.reals[index]) : .null
+            let integer: JSON = index < Self.integers.count ? .number(Self.integers[index]) : .null
+            let json: JSON = index % 3 == 0 ? ["a": [1, "x\ny"], "b": nil] : (index % 3 == 1 ? .string(Self.texts[index]) : .null)
+            rows.append([.value(.int(index + 1), type: .integer), .value(text, type: .text), .value(real, type: nil),
+                         .value(integer, type: nil), .value(json, type: .json), .value(index % 2 == 0 ? true : false, type: .boolean),
+                         .value(index % 4 == 0 ? .null : .string("2024-01-0\(index % 9 + 1)T10:20:30Z"), type: .dateTime)])
+        }
+        try database.insert(Insert(table: "odd", columns: ["id", "s", "r", "n", "j", "b", "d"], rows: rows))
+
+        func column(_ name: String) -> Expr { .column(table: "t", name: name, type: nil) }
+        let fields: [(String, Output)] = [
+            ("id", .expr(column("id"), type: .integer)), ("s", .expr(column("s"), type: nil)), ("r", .expr(column("r"), type: nil)),
+            ("r_float", .expr(column("r"), type: .float)), ("n", .expr(column("n"), type: nil)), ("j", .expr(column("j"), type: .json)),
+            ("b", .expr(column("b"), type: .boolean)), ("d", .expr(column("d"), type: .dateTime)), ("d_date", .expr(column("d"), type: .date)),
+            ("s as key \"quoted\"\n", .expr(column("s"), type: .string)), ("nested", .object([("s", .expr(column("s"), type: nil))])),
+            ("path", .expr(.function(.json, [column("j"), .value("a", type: nil)]), type: nil)),
+            ("upper", .expr(.function(.upper, [column("s")]), type: nil)),
+            ("others", .many(Select(table: "odd", alias: "o", fields: [("s", .expr(.column(table: "o", name: "s", type: nil), type: nil))],
+                                    filter: .compare(.lt, .column(table: "o", name: "id", type: nil), .value(3, type: .integer)),
+                                    order: [Order(.column(table: "o", name: "id", type: nil))]))),
+        ]
+        for id in 1...count {
+            let filter = Expr.compare(.eq, column("id"), .value(.int(id), type: .integer))
+            let direct = try database.execute(.select(Select(table: "odd", alias: "t", fields: fields, filter: filter)))
+            let viaSQLite = try database.execute(.select(Select(table: "odd", alias: "t", fields: [("all", .object(fields))], filter: filter)))
+            let expected = Array("[{\"all\":".utf8) + Array(direct.dropFirst().dropLast()) + Array("}]".utf8)
+            #expect(String(decoding: viaSQLite, as: UTF8.self) == String(decoding: expected, as: UTF8.self), "row \(id)")
+            #expect(viaSQLite == expected, "row \(id), bytes")
+        }
+        // Sorted reads pass every column through SQLite's sorter, which drops the mark json_object
+        // goes by: the JSON columns must still be embedded, not quoted.
+        let order = [Order(column("s"), descending: true), Order(column("id"))]
+        let all = try database.rows(Select(table: "odd", alias: "t", fields: fields, order: order))
+        let reference = try database.rows(Select(table: "odd", alias: "t", fields: [("all", .object(fields))], order: order))
+        #expect(all.count == count)
+        #expect(all == reference.map { $0["all"] ?? .null })
+        #expect(all.contains { $0["others"]?.arrayValue?.count == 2 && $0["nested"]?.objectValue != nil && $0["b"]?.boolValue != nil })
+    }
+}
