@@ -52,7 +52,9 @@ public struct Settings: Sendable {
         extensionsPath = env.string("EXTENSIONS_PATH", default: "./extensions")
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
         pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
-        pluginThreads = try env.int("PLUGIN_THREADS", default: max(16, ProcessInfo.processInfo.activeProcessorCount * 8), in: 1...1024)
+        // A few threads per core: database calls wait briefly, and every extra runnable thread costs
+        // context switches (measured on 2 cores: 6 threads serve 20–35% more reads than 16).
+        pluginThreads = try env.int("PLUGIN_THREADS", default: max(6, ProcessInfo.processInfo.activeProcessorCount * 3), in: 1...1024)
         pluginSlowThreads = try env.int("PLUGIN_SLOW_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 2), in: 1...1024)
         rateLimit = try RateLimitSettings(env)
         cors = try CORSSettings(env)
