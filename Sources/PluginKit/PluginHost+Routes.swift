@@ -156,7 +156,13 @@ final class Route {
             _ = Bytes.withView(name) { n in Bytes.withView(value) { v in api.pointee.response_add_header?(handle, n, v) } }
         }
         if !response.body.isEmpty {
-            _ = api.pointee.response_take_body?(handle, Bytes.buffer(response.body))
+            // Borrowed: the host copies the bytes once, into its own buffer.
+            let status = response.body.withUnsafeBufferPointer { bytes in
+                api.pointee.response_set_body?(handle, plinth_str(ptr: bytes.baseAddress, len: UInt64(bytes.count))) ?? PLINTH_ERR_UNSUPPORTED
+            }
+            if status != PLINTH_OK {
+                _ = api.pointee.response_take_body?(handle, Bytes.buffer(response.body))
+            }
         }
     }
 }

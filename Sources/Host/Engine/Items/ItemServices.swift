@@ -57,10 +57,13 @@ enum ItemServices {
 
     /// `{["meta": …, ]"data": …}` around already-encoded data (Directus sends `meta` first).
     static func envelope(_ data: [UInt8], meta: JSON?) -> [UInt8] {
-        var out = Array("{".utf8)
-        if let meta {
+        let metaBytes = meta?.encoded()
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + (metaBytes?.count ?? 0) + 18)
+        out.append(UInt8(ascii: "{"))
+        if let metaBytes {
             out += Array("\"meta\":".utf8)
-            out += meta.encoded()
+            out += metaBytes
             out.append(UInt8(ascii: ","))
         }
         out += Array("\"data\":".utf8)
