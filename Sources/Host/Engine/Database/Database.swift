@@ -53,7 +53,7 @@ public final class Database: @unchecked Sendable {
     public func execute(_ plan: Plan, in transaction: Transaction? = nil) throws -> [UInt8] {
         var result = plinth_buffer()
         var error = plinth_buffer()
-        let status = ABIText.withView(plan.json.encoded()) { planView in
+        let status = ABIText.withView(plan.encoded()) { planView in
             driver.execute(driver.ctx, handle, transaction?.handle, planView, &result, &error)
         }
         guard status == PLINTH_OK else {
