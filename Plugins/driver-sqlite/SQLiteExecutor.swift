@@ -23,25 +23,25 @@ struct SQLiteExecutor {
     private func run(_ plan: Plan, into out: ByteWriter) throws {
         switch plan {
         case .select(let select):
+            // One column per field, the objects assembled here (SQLiteRows); or, when a field's
+            // JSON-ness cannot be told from the plan, one json_object column per row.
+            let sql: SQL
+            let appendRow: (OpaquePointer) throws -> Void
+            if let kinds = SQLiteRows.kinds(of: select.fields), let (columns, keys) = try compiler.selectColumns(select) {
+                let rows = SQLiteRows(keys: keys, kinds: kinds)
+                sql = columns
+                appendRow = { try rows.appendRow($0, to: out) }
+            } else {
+                sql = try compiler.select(select)
+                appendRow = { SQLiteConnection.appendText($0, to: out) }
+            }
+            let statement = try connection.prepare(sql)
             out.append(UInt8(ascii: "["))
             var first = true
-            if let kinds = SQLiteRows.kinds(of: select.fields), let (sql, keys) = try compiler.selectColumns(select) {
-                // One column per field; the objects are assembled here (SQLiteRows).
-                let rows = SQLiteRows(keys: keys, kinds: kinds)
-                let statement = try connection.prepare(sql)
-                try connection.step(statement, sql: sql.text) { statement in
-                    if !first { out.append(UInt8(ascii: ",")) }
-                    first = false
-                    try rows.appendRow(statement, to: out)
-                }
-            } else {
-                let sql = try compiler.select(select)
-                let statement = try connection.prepare(sql)
-                try connection.step(statement, sql: sql.text) { statement in
-                    if !first { out.append(UInt8(ascii: ",")) }
-                    first = false
-                    SQLiteConnection.appendText(statement, to: out)
-                }
+            try connection.step(statement, sql: sql.text) { statement in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                try appendRow(statement)
             }
             out.append(UInt8(ascii: "]"))
         case .insert(let insert):

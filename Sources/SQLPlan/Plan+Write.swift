@@ -145,6 +145,13 @@ struct PlanWriter {
         raw("}")
     }
 
+    /// `{"key":select}`, `opening` being `{"key":`.
+    mutating func wrapped(_ opening: StaticString, _ select: Select) {
+        raw(opening)
+        self.select(select)
+        raw("}")
+    }
+
     mutating func fields(_ fields: [(key: String, value: Output)]) {
         array(fields) { writer, field in
             writer.raw("[")
@@ -162,18 +169,9 @@ struct PlanWriter {
             self.expr(expr)
             self.type(type)
             raw("}")
-        case .one(let select):
-            raw("{\"one\":")
-            self.select(select)
-            raw("}")
-        case .many(let select):
-            raw("{\"many\":")
-            self.select(select)
-            raw("}")
-        case .values(let select):
-            raw("{\"values\":")
-            self.select(select)
-            raw("}")
+        case .one(let select): wrapped("{\"one\":", select)
+        case .many(let select): wrapped("{\"many\":", select)
+        case .values(let select): wrapped("{\"values\":", select)
         case .object(let fields):
             raw("{\"object\":")
             self.fields(fields)
@@ -253,10 +251,7 @@ struct PlanWriter {
             raw(",\"distinct\":")
             bool(distinct)
             raw("}")
-        case .exists(let select):
-            raw("{\"exists\":")
-            self.select(select)
-            raw("}")
+        case .exists(let select): wrapped("{\"exists\":", select)
         case .subquery(let select, let count):
             raw("{\"sub\":")
             self.select(select)

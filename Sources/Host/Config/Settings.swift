@@ -53,7 +53,7 @@ public struct Settings: Sendable {
         extensionsMustLoad = try env.bool("EXTENSIONS_MUST_LOAD", default: false)
         pluginsPath = env.string("PLUGINS_PATH").flatMap { $0.isEmpty ? nil : $0 }
         // A few threads per core: database calls wait briefly, and every extra runnable thread costs
-        // context switches (measured on 2 cores: 6 threads serve 20–35% more reads than 16).
+        // context switches (bench/run items-pg on 2 cores: 6 threads served 13–35% more item reads than 16).
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(6, ProcessInfo.processInfo.activeProcessorCount * 3), in: 1...1024)
         pluginSlowThreads = try env.int("PLUGIN_SLOW_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 2), in: 1...1024)
         rateLimit = try RateLimitSettings(env)
