@@ -65,9 +65,8 @@ final class TestIdentityProvider: @unchecked Sendable {
     }
 
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        ChildExit.terminate(process, grace: 0)
     }
 
-    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    deinit { if ChildExit.status(process) == nil { kill(process.processIdentifier, SIGKILL) } }
 }

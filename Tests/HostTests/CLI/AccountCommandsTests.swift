@@ -53,8 +53,7 @@ import Testing
             try process.run()
             let errData = err.fileHandleForReading.readDataToEndOfFile()
             let outData = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+            return (ChildExit.wait(process), String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
         }
 
         func user(_ id: String) throws -> JSONObject? {

@@ -153,7 +153,7 @@ final class LiveHost {
     func waitUntilReady(timeout: TimeInterval = 90) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if !process.isRunning { throw LiveHostError(message: "plinth exited with \(process.terminationStatus):\n\(log)") }
+            if let status = ChildExit.status(process) { throw LiveHostError(message: "plinth exited with \(status):\n\(log)") }
             if port == 0 {
                 try await Task.sleep(nanoseconds: 20_000_000)
                 continue
@@ -167,23 +167,16 @@ final class LiveHost {
     /// Sends SIGTERM and waits for the exit status.
     @discardableResult
     func stop(timeout: TimeInterval = 10) -> Int32 {
-        if process.isRunning { process.terminate() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        ChildExit.terminate(process, grace: timeout)
     }
 
     /// Waits for the process to exit by itself.
     func waitForExit(timeout: TimeInterval = 30) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        ChildExit.wait(process, timeout: timeout)
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if ChildExit.status(process) == nil { kill(process.processIdentifier, SIGKILL) }
     }
 }
 

@@ -53,7 +53,7 @@ final class SMTPSink: @unchecked Sendable {
         try process.run()
         let deadline = Date().addingTimeInterval(15)
         while !log.contains("ready") {
-            guard process.isRunning, Date() < deadline else {
+            guard ChildExit.status(process) == nil, Date() < deadline else {
                 stop()
                 throw LiveHostError(message: "the SMTP sink did not start:\n\(log)")
             }
@@ -85,12 +85,7 @@ final class SMTPSink: @unchecked Sendable {
     }
 
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        ChildExit.terminate(process, grace: 5)
     }
 
     deinit { stop() }

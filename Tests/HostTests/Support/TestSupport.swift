@@ -47,8 +47,7 @@ enum TestSupport {
         process.standardError = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (ChildExit.wait(process), String(decoding: data, as: UTF8.self))
     }
 
     /// Compiles the fixture plugin with `defines` into `directory/name`.
