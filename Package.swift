@@ -53,7 +53,7 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"], path: "Sources/CCurlShim"),
-        .target(name: "SQLCompiler", dependencies: ["SQLPlan", "PlinthJSON"], path: "Plugins/sql-common", swiftSettings: swift5),
+        .target(name: "SQLCompiler", dependencies: ["SQLPlan", "PlinthJSON", "PluginKit"], path: "Plugins/sql-common", swiftSettings: swift5),
         .target(name: "DriverSQLite", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CSQLite"], path: "Plugins/driver-sqlite", swiftSettings: swift5),
         .target(name: "DriverPostgres", dependencies: ["PluginKit", "SQLCompiler", "SQLPlan", "CLibPQ"], path: "Plugins/driver-postgres", swiftSettings: swift5),
         .target(name: "EndpointREST", dependencies: ["PluginKit"], path: "Plugins/endpoint-rest", swiftSettings: swift5),

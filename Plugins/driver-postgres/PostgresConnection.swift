@@ -17,6 +17,10 @@ final class PostgresConnection {
     private let cacheLimit = 256
     /// Statements run, for the `stats` plan.
     var executed = 0
+    /// Bytes the last result took, so the next one's buffer rarely grows.
+    var resultSizeHint = 256
+    /// Column reads whose results have a type `PostgresRows` does not write (bounded).
+    private var jsonReads: Set<String> = []
 
     init(settings: PostgresSettings) throws {
         handle = try settings.connect()
@@ -97,6 +101,16 @@ final class PostgresConnection {
         try execute(sql) { result in
             (0..<PQntuples(result)).map { row in (0..<PQnfields(result)).map { PostgresConnection.value(result, row, $0) } }
         }
+    }
+
+    /// Whether the column read `text` is run as its JSON statement instead (PostgresExecutor.read).
+    func readsAsJSON(_ text: String) -> Bool {
+        !jsonReads.isEmpty && jsonReads.contains(text)
+    }
+
+    func readAsJSON(_ text: String) {
+        if jsonReads.count >= cacheLimit { jsonReads.removeAll() }
+        jsonReads.insert(text)
     }
 
     private func prepare(_ sql: SQL) throws -> String {
@@ -184,15 +198,16 @@ final class PostgresConnection {
     }
 
     /// The text of column 0 of every row, as a JSON array (the statement already builds each row's JSON).
-    static func appendRows(_ result: OpaquePointer, to out: inout [UInt8]) {
+    static func appendRows(_ result: OpaquePointer, to out: ByteWriter) {
         out.append(UInt8(ascii: "["))
         for row in 0..<PQntuples(result) {
             if row > 0 { out.append(UInt8(ascii: ",")) }
             if PQgetisnull(result, row, 0) != 0 {
-                out.append(contentsOf: "null".utf8)
+                RowWriter.appendNull(to: out)
             } else if let raw = PQgetvalue(result, row, 0) {
-                raw.withMemoryRebound(to: UInt8.self, capacity: Int(PQgetlength(result, row, 0))) {
-                    appendCompact(UnsafeBufferPointer(start: $0, count: Int(PQgetlength(result, row, 0))), to: &out)
+                let length = Int(PQgetlength(result, row, 0))
+                raw.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    appendCompact(UnsafeBufferPointer(start: $0, count: length), to: out)
                 }
             }
         }
@@ -200,23 +215,33 @@ final class PostgresConnection {
     }
 
     /// Copies JSON text without the whitespace PostgreSQL puts between tokens (`{"a" : 1, "b" : 2}`),
-    /// so both databases answer byte-identical JSON. Strings are copied untouched.
-    static func appendCompact(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + bytes.count)
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                out.append(byte)
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case 0x20, 0x0A, 0x0D, 0x09: continue
-            case UInt8(ascii: "\""): inString = true; out.append(byte)
-            default: out.append(byte)
+    /// so both databases answer byte-identical JSON. Strings are copied untouched; the text is
+    /// copied in runs between the whitespace it drops.
+    static func appendCompact(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteWriter) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        out.reserve(count)
+        var index = 0
+        var runStart = 0
+        while index < count {
+            switch base[index] {
+            case 0x22:
+                // A string: on to the byte after its closing quote, stepping over escapes.
+                index += 1
+                while index < count {
+                    let byte = base[index]
+                    index += byte == 0x5C ? 2 : 1
+                    if byte == 0x22 { break }
+                }
+            case 0x20, 0x0A, 0x0D, 0x09:
+                out.append(base + runStart, count: index - runStart)
+                index += 1
+                runStart = index
+            default:
+                index += 1
             }
         }
+        out.append(base + runStart, count: min(index, count) - runStart)
     }
 
     /// Number of rows a command changed.

@@ -89,6 +89,18 @@ struct PostgresDialect: Dialect {
         }
     }
 
+    /// As an argument of json_build_object a bare parameter has no type, and preparing it fails
+    /// until it gets one from its value (`PostgresConnection.fallbackType`); alone in a select list
+    /// it would be text. Typed the same way here, so a number stays a number.
+    func valueColumn(_ placeholder: String, _ value: Bound) -> String {
+        switch value {
+        case .integer: return "CAST(\(placeholder) AS bigint)"
+        case .double: return "CAST(\(placeholder) AS double precision)"
+        case .blob: return "CAST(\(placeholder) AS bytea)"
+        case .null, .text: return placeholder
+        }
+    }
+
     /// Values travel as text; booleans, JSON and CSV take the text forms PostgreSQL parses.
     func bind(_ value: JSON, type: FieldType?) throws -> Bound {
         switch value {

@@ -10,12 +10,18 @@ struct PostgresExecutor {
 
     var compiler: Compiler { database.compiler }
 
-    func run(_ plan: Plan) throws -> [UInt8] {
+    /// Runs a plan; its JSON result goes to a buffer handed over without a copy.
+    func run(_ plan: Plan) throws -> ByteWriter {
+        let out = ByteWriter(capacity: connection.resultSizeHint)
+        try run(plan, into: out)
+        connection.resultSizeHint = min(out.count + 64, 262_144)
+        return out
+    }
+
+    private func run(_ plan: Plan, into out: ByteWriter) throws {
         switch plan {
         case .select(let select):
-            var out: [UInt8] = []
-            try connection.execute(compiler.select(select)) { PostgresConnection.appendRows($0, to: &out) }
-            return out
+            try read(select, into: out)
         case .insert(let insert):
             var keys: [JSON] = []
             for sql in try compiler.insert(insert) {
@@ -23,26 +29,42 @@ struct PostgresExecutor {
                 if insert.returning != nil { keys.append(key) }
             }
             try resyncSequence(after: insert)
-            return JSON.object(["keys": .array(keys)]).encoded()
+            out.append(JSON.object(["keys": .array(keys)]).encoded())
         case .update(let update):
             let count = try connection.execute(compiler.update(update), PostgresConnection.changes)
-            return JSON.object(["count": .int(count)]).encoded()
+            out.append(JSON.object(["count": .int(count)]).encoded())
         case .delete(let delete):
             let count = try connection.execute(compiler.delete(delete), PostgresConnection.changes)
-            return JSON.object(["count": .int(count)]).encoded()
+            out.append(JSON.object(["count": .int(count)]).encoded())
         case .schema(let changes):
             try schema(changes)
-            return Array("{}".utf8)
+            out.append(Array("{}".utf8))
         case .batch(let plans):
-            var results: [UInt8] = Array("{\"results\":[".utf8)
+            out.append(Array("{\"results\":[".utf8))
             for (index, step) in plans.enumerated() {
-                if index > 0 { results.append(UInt8(ascii: ",")) }
-                results += try run(step)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                try run(step, into: out)
             }
-            return results + Array("]}".utf8)
+            out.append(Array("]}".utf8))
         case .stats:
-            return JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded()
+            out.append(JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded())
         }
+    }
+
+    /// A read: one column per field with the objects written here (PostgresRows), unless the
+    /// result has a column type PostgresRows does not write; then, and from then on for that
+    /// statement, one json_build_object column per row.
+    private func read(_ select: Select, into out: ByteWriter) throws {
+        if let (columns, keys) = try compiler.selectColumns(select), !connection.readsAsJSON(columns.text) {
+            let written = try connection.execute(columns) { result -> Bool in
+                guard let kinds = PostgresRows.kinds(of: result) else { return false }
+                PostgresRows(keys: keys, kinds: kinds).appendRows(result, to: out)
+                return true
+            }
+            if written { return }
+            connection.readAsJSON(columns.text)
+        }
+        try connection.execute(compiler.select(select)) { PostgresConnection.appendRows($0, to: out) }
     }
 
     /// An insert that gave an auto-increment key explicitly moves the key's sequence past the table's

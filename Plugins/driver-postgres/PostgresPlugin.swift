@@ -103,7 +103,7 @@ private let postgresRollback: @convention(c) (UnsafeMutableRawPointer?, UnsafeMu
 private let postgresExecute: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, plinth_str, UnsafeMutablePointer<plinth_buffer>?, UnsafeMutablePointer<plinth_buffer>?) -> plinth_status = { _, db, tx, planJSON, outResult, outError in
     do {
         let plan = try Plan(bytes: Bytes.array(planJSON))
-        let result: [UInt8]
+        let result: ByteWriter
         if let tx {
             let transaction = transaction(tx)
             let executor = PostgresExecutor(database: transaction.database, connection: transaction.connection)
@@ -116,7 +116,7 @@ private let postgresExecute: @convention(c) (UnsafeMutableRawPointer?, UnsafeMut
                 return try PostgresTransaction.implicit(on: connection) { try executor.run(plan) }
             }
         }
-        outResult?.pointee = Bytes.buffer(result)
+        outResult?.pointee = result.take()
         return PLINTH_OK
     } catch let error as PlanError {
         return report(DriverError.plan(error.message), outError)

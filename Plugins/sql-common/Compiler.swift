@@ -52,8 +52,13 @@ public struct Compiler: Sendable {
             if index > 0 { sql += ", " }
             var part = newSQLContinuing(sql)
             try self.output(output, &part)
+            var text = part.text
+            if case .expr(.value, _) = output, part.parameters.count == sql.parameters.count + 1,
+               text == dialect.placeholder(part.parameters.count), let bound = part.parameters.last {
+                text = dialect.valueColumn(text, bound)
+            }
             sql.adopt(part)
-            sql += part.text
+            sql += text
         }
         try fromClause(select, &sql, correlated: false)
         return (sql, select.fields.map(\.key))

@@ -28,6 +28,9 @@ public protocol Dialect: Sendable {
     func output(_ sql: String, type: FieldType?) -> String
     /// Converts a plan value for binding into a column of `type`.
     func bind(_ value: JSON, type: FieldType?) throws -> Bound
+    /// A bound value standing alone as a column of a read (`Compiler.selectColumns`), given the
+    /// type it has as a value of the row's JSON object.
+    func valueColumn(_ placeholder: String, _ value: Bound) -> String
     /// Literal true/false.
     func boolean(_ value: Bool) -> String
 
@@ -47,6 +50,8 @@ public protocol Dialect: Sendable {
 }
 
 extension Dialect {
+    public func valueColumn(_ placeholder: String, _ value: Bound) -> String { placeholder }
+
     /// Quotes an identifier, doubling embedded quotes.
     public func quote(_ identifier: String) -> String {
         // Hot path (every column of every statement): skip Foundation when there is nothing to escape.

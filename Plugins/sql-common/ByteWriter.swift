@@ -2,27 +2,29 @@ import Foundation
 import PluginKit
 
 /// A growable byte buffer in malloc'd memory whose bytes become the call's result buffer
-/// without a copy (`take`).
-final class ByteWriter {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+/// without a copy (`take`). The drivers write their JSON results into one.
+public final class ByteWriter {
+    @usableFromInline private(set) var base: UnsafeMutablePointer<UInt8>
+    /// Bytes written so far.
+    public var count: Int { length }
+    @usableFromInline var length = 0
+    @usableFromInline var capacity: Int
     /// False once `take` has handed the memory over.
     private var owned = true
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
     deinit { if owned { free(base) } }
 
-    @inline(__always)
-    func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
+    @inlinable @inline(__always)
+    public func reserve(_ extra: Int) {
+        if length + extra > capacity { grow(to: length + extra) }
     }
 
-    private func grow(to needed: Int) {
+    @usableFromInline func grow(to needed: Int) {
         var size = capacity * 2
         while size < needed { size *= 2 }
         guard let grown = realloc(base, size) else { fatalError("out of memory growing a result buffer to \(size) bytes") }
@@ -30,30 +32,30 @@ final class ByteWriter {
         capacity = size
     }
 
-    @inline(__always)
-    func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    public func append(_ byte: UInt8) {
         reserve(1)
-        base[count] = byte
-        count += 1
+        base[length] = byte
+        length += 1
     }
 
-    @inline(__always)
-    func append(_ bytes: UnsafeRawPointer, count length: Int) {
+    @inlinable @inline(__always)
+    public func append(_ bytes: UnsafeRawPointer, count length: Int) {
         guard length > 0 else { return }
         reserve(length)
-        (base + count).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: length)
-        count += length
+        (base + self.length).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: length)
+        self.length += length
     }
 
-    func append(_ bytes: [UInt8]) {
+    public func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { append($0.baseAddress ?? UnsafeRawPointer(base), count: $0.count) }
     }
 
     /// The bytes written so far, as a copy (for tests and small results).
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Hands the memory over as an owned buffer (released with `free`); the writer must not be used after.
-    func take() -> plinth_buffer {
+    public func take() -> plinth_buffer {
         precondition(owned, "ByteWriter.take called twice")
         owned = false
         return plinth_buffer(ptr: base, len: UInt64(count), release: releaseMalloced, release_ctx: nil)
