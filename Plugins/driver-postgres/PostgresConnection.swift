@@ -32,9 +32,10 @@ final class PostgresConnection {
         PQfinish(handle)
     }
 
-    /// Session settings every connection needs, also after a reset: dates are read and written in UTC.
+    /// Session settings every connection needs, also after a reset: dates are read and written in
+    /// UTC, and as ISO text (PostgresRows reads that form).
     private func setUp() throws {
-        try run("SET TimeZone = 'UTC'; SET standard_conforming_strings = on")
+        try run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET standard_conforming_strings = on")
     }
 
     /// Whether the server side is gone (terminated, restarted, network dropped).

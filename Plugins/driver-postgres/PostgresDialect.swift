@@ -101,6 +101,18 @@ struct PostgresDialect: Dialect {
         }
     }
 
+    /// Dates and timestamps of the top-level rows go out as PostgreSQL's own text, which
+    /// `PostgresRows` turns into what `output` would give: to_char was a quarter of the server's
+    /// time for a list of rows.
+    func columnOutput(_ sql: String, type: FieldType?) -> String? {
+        switch type {
+        case .timestamp?: return "((\(sql))::timestamptz AT TIME ZONE 'UTC')"
+        case .dateTime?: return "(\(sql))::timestamp"
+        case .date?: return "(\(sql))::date"
+        default: return nil
+        }
+    }
+
     /// Values travel as text; booleans, JSON and CSV take the text forms PostgreSQL parses.
     func bind(_ value: JSON, type: FieldType?) throws -> Bound {
         switch value {

@@ -52,14 +52,13 @@ struct PostgresExecutor {
     }
 
     /// A read: one column per field with the objects written here (PostgresRows), unless the
-    /// result has a column type PostgresRows does not write; then, and from then on for that
-    /// statement, one json_build_object column per row.
+    /// result has a column or a value PostgresRows does not write; then, and from then on for
+    /// that statement, one json_build_object column per row.
     private func read(_ select: Select, into out: ByteWriter) throws {
         if let (columns, keys) = try compiler.selectColumns(select), !connection.readsAsJSON(columns.text) {
             let written = try connection.execute(columns) { result -> Bool in
-                guard let kinds = PostgresRows.kinds(of: result) else { return false }
-                PostgresRows(keys: keys, kinds: kinds).appendRows(result, to: out)
-                return true
+                guard let kinds = PostgresRows.kinds(of: result, fields: select.fields) else { return false }
+                return PostgresRows(keys: keys, kinds: kinds).appendRows(result, to: out)
             }
             if written { return }
             connection.readAsJSON(columns.text)

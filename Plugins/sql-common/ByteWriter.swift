@@ -4,11 +4,13 @@ import PluginKit
 /// A growable byte buffer in malloc'd memory whose bytes become the call's result buffer
 /// without a copy (`take`). The drivers write their JSON results into one.
 public final class ByteWriter {
-    @usableFromInline private(set) var base: UnsafeMutablePointer<UInt8>
+    // Written only by the one thread that runs the plan: no dynamic exclusivity checks, which
+    // cost a runtime call on every append from the drivers' modules.
+    @exclusivity(unchecked) @usableFromInline private(set) var base: UnsafeMutablePointer<UInt8>
     /// Bytes written so far.
     public var count: Int { length }
-    @usableFromInline var length = 0
-    @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var length = 0
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
     /// False once `take` has handed the memory over.
     private var owned = true
 
@@ -45,6 +47,12 @@ public final class ByteWriter {
         reserve(length)
         (base + self.length).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: length)
         self.length += length
+    }
+
+    /// Drops what was written after the first `count` bytes.
+    public func truncate(to count: Int) {
+        precondition(count >= 0 && count <= length, "ByteWriter.truncate past its end")
+        length = count
     }
 
     public func append(_ bytes: [UInt8]) {

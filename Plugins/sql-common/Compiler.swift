@@ -42,8 +42,9 @@ public struct Compiler: Sendable {
     }
 
     /// A statement returning one column per field of `select` — each the expression the field's
-    /// value has inside `select(_:)`'s JSON object — for a driver that assembles the top-level
-    /// objects itself. Nil for a select without fields (SQL needs at least one column).
+    /// value has inside `select(_:)`'s JSON object, or the form the dialect's driver formats itself
+    /// (`Dialect.columnOutput`) — for a driver that assembles the top-level objects itself. Nil for
+    /// a select without fields (SQL needs at least one column).
     public func selectColumns(_ select: Select) throws -> (sql: SQL, keys: [String])? {
         guard !select.fields.isEmpty else { return nil }
         var sql = newSQL()
@@ -51,7 +52,14 @@ public struct Compiler: Sendable {
         for (index, (_, output)) in select.fields.enumerated() {
             if index > 0 { sql += ", " }
             var part = newSQLContinuing(sql)
-            try self.output(output, &part)
+            if case .expr(let expr, let type) = output {
+                var inner = newSQLContinuing(sql)
+                try self.expr(expr, &inner)
+                part.adopt(inner)
+                part += dialect.columnOutput(inner.text, type: type) ?? dialect.output(inner.text, type: type)
+            } else {
+                try self.output(output, &part)
+            }
             var text = part.text
             if case .expr(.value, _) = output, part.parameters.count == sql.parameters.count + 1,
                text == dialect.placeholder(part.parameters.count), let bound = part.parameters.last {

@@ -28,6 +28,9 @@ public protocol Dialect: Sendable {
     func output(_ sql: String, type: FieldType?) -> String
     /// Converts a plan value for binding into a column of `type`.
     func bind(_ value: JSON, type: FieldType?) throws -> Bound
+    /// The column a driver formats itself for a top-level value of `type` (`Compiler.selectColumns`),
+    /// or nil for `output(_:type:)`'s rendering.
+    func columnOutput(_ sql: String, type: FieldType?) -> String?
     /// A bound value standing alone as a column of a read (`Compiler.selectColumns`), given the
     /// type it has as a value of the row's JSON object.
     func valueColumn(_ placeholder: String, _ value: Bound) -> String
@@ -51,6 +54,7 @@ public protocol Dialect: Sendable {
 
 extension Dialect {
     public func valueColumn(_ placeholder: String, _ value: Bound) -> String { placeholder }
+    public func columnOutput(_ sql: String, type: FieldType?) -> String? { nil }
 
     /// Quotes an identifier, doubling embedded quotes.
     public func quote(_ identifier: String) -> String {

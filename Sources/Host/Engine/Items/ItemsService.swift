@@ -77,9 +77,18 @@ struct ItemsService {
         query.offset = nil
         query.page = nil
         let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
-        let rows = try JSON.parse(try engine.database.execute(.select(try planner.plan(collection, query)))).arrayValue ?? []
-        guard let row = rows.first else { throw APIError.forbidden() }
-        return try emitRead(row.encoded(), query: query)
+        guard let row = Self.onlyRow(try engine.database.execute(.select(try planner.plan(collection, query)))) else { throw APIError.forbidden() }
+        return try emitRead(row, query: query)
+    }
+
+    /// The row of a driver's result for a read of at most one row (`[{…}]`), nil for `[]`:
+    /// the bytes between the brackets, not parsed and written again.
+    static func onlyRow(_ result: [UInt8]) -> [UInt8]? {
+        guard result.count > 2, result.first == UInt8(ascii: "["), result.last == UInt8(ascii: "]") else {
+            // Anything else is not a driver's row array: read it the long way.
+            return (try? JSON.parse(result))?.arrayValue?.first?.encoded()
+        }
+        return Array(result[1..<(result.count - 1)])
     }
 
     /// GET on a singleton: its item, and `meta` when asked for (Directus counts singletons too).
@@ -94,8 +103,7 @@ struct ItemsService {
         var query = try QuerySanitizer.sanitize(raw, limits: engine.limits)
         query.limit = 1
         let planner = ReadPlanner(schema: schema, limits: engine.limits, aliases: AliasSource(), variables: variables(), access: try accessPolicy())
-        let rows = try JSON.parse(try engine.database.execute(.select(try planner.plan(collection, query)))).arrayValue ?? []
-        if let row = rows.first { return row.encoded() }
+        if let row = Self.onlyRow(try engine.database.execute(.select(try planner.plan(collection, query)))) { return row }
         // No row yet: the key as null and the fields that have a default, as Directus answers.
         let wanted = query.fields.contains("*") ? nil : Set(query.fields)
         var defaults = JSONObject()
