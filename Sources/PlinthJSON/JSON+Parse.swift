@@ -119,7 +119,7 @@ struct JSONParser {
         }
     }
 
-    mutating func parseNumber() throws -> String {
+    private mutating func parseNumber() throws -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw fail("invalid number") }
@@ -144,7 +144,7 @@ struct JSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    mutating func parseString() throws -> String {
+    private mutating func parseString() throws -> String {
         index += 1
         let start = index
         // Fast path: no escapes.
