@@ -106,8 +106,8 @@ extension Select {
             Order(try Expr(json: term["e"] ?? .null), descending: term["desc"]?.boolValue ?? false)
         }
         group = try (object["group"]?.arrayValue ?? []).map(Expr.init(json:))
-        limit = object["limit"]?.intValue
-        offset = object["offset"]?.intValue
+        limit = try object.optionalInt("limit")
+        offset = try object.optionalInt("offset")
         on = try (object["on"]?.arrayValue ?? []).map { pair in
             guard let items = pair.arrayValue, items.count == 2, let inner = items[1].stringValue else { throw PlanError("on pairs are [outer expr, inner column]") }
             return (try Expr(json: items[0]), inner)
@@ -217,6 +217,12 @@ extension JSONObject {
     func string(_ key: String) throws -> String {
         guard let value = self[key]?.stringValue else { throw PlanError("\"\(key)\" must be a string") }
         return value
+    }
+
+    func optionalInt(_ key: String) throws -> Int? {
+        guard let value = try optional(key) else { return nil }
+        guard let integer = value.intValue else { throw PlanError("\"\(key)\" must be an integer") }
+        return integer
     }
 
     func array(_ key: String) throws -> [JSON] {

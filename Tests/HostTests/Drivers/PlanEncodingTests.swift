@@ -64,3 +64,56 @@ import Testing
         }
     }
 }
+
+/// Drivers decode plans with `Plan(bytes:)`: members in another order and
+/// members they do not know change nothing, as in any JSON object; a plan of the wrong shape is
+/// a PlanError naming the problem.
+@Suite struct PlanDecodingTests {
+    /// Every object with its members after the first in reverse order (the first names an
+    /// expression's or an output's kind), and one member no plan has; values (`v`, `l`) stay as they are.
+    static func shuffled(_ json: JSON) -> JSON {
+        switch json {
+        case .object(let object):
+            var pairs = Array(zip(object.keys, object.values)).map { ($0.0, $0.0 == "v" || $0.0 == "l" ? $0.1 : shuffled($0.1)) }
+            if pairs.count > 2 { pairs = [pairs[0]] + pairs.dropFirst().reversed() }
+            pairs.append(("zz_unknown", ["ignored": [1, nil]]))
+            return .object(JSONObject(pairs))
+        case .array(let items): return .array(items.map(shuffled))
+        default: return json
+        }
+    }
+
+    @Test func memberOrderAndUnknownMembersChangeNothing() throws {
+        for (index, plan) in PlanEncodingTests.plans.enumerated() {
+            let bytes = Self.shuffled(plan.json).encoded()
+            #expect(bytes != plan.encoded(), "plan \(index) was shuffled")
+            #expect(try Plan(bytes: bytes).json == plan.json, "plan \(index): \(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    @Test(arguments: [
+        ("[]", "plan must be an object"),
+        ("{\"v\":99,\"op\":\"stats\"}", "plan version 99 is not supported (expected 1)"),
+        ("{\"op\":\"stats\"}", "plan version missing is not supported (expected 1)"),
+        ("{\"v\":1,\"op\":\"drop everything\"}", "unknown plan op \"drop everything\""),
+        ("{\"v\":1,\"op\":\"select\"}", "missing \"select\""),
+        ("{\"v\":1,\"op\":\"select\",\"select\":{\"alias\":\"t\"}}", "\"table\" must be a string"),
+        ("{\"v\":1,\"op\":\"select\",\"select\":{\"table\":\"a\",\"alias\":\"t\",\"fields\":[[\"k\",{\"expr\":{\"zz\":1}}]]}}", "unknown expression \"zz\""),
+        ("{\"v\":1,\"op\":\"select\",\"select\":{\"table\":\"a\",\"alias\":\"t\",\"fields\":[[\"k\"]]}}", "fields are [key, output]"),
+        ("{\"v\":1,\"op\":\"select\",\"select\":{\"table\":\"a\",\"alias\":\"t\",\"fields\":[],\"where\":{\"op\":\"like it\",\"a\":{\"bool\":true},\"b\":{\"bool\":true}}}}", "unknown operator \"like it\""),
+        ("{\"v\":1,\"op\":\"select\",\"select\":{\"table\":\"a\",\"alias\":\"t\",\"fields\":[],\"limit\":\"ten\"}}", "\"limit\" must be an integer"),
+        ("{\"v\":1,\"op\":\"select\",\"select\":{\"table\":\"a\",\"alias\":\"t\",\"fields\":[]}", "plan is not valid JSON: Invalid JSON at offset 67: unexpected end of input"),
+    ])
+    func wrongShapesAreNamed(text: String, message: String) throws {
+        let error = #expect(throws: PlanError.self) { try Plan(bytes: Array(text.utf8)) }
+        #expect(error?.message == message)
+    }
+
+    @Test func truncatedPlansAreNotValidJSON() throws {
+        let full = PlanEncodingTests.plans[0].encoded()
+        for length in stride(from: 0, to: full.count, by: 97) {
+            let error = #expect(throws: PlanError.self) { try Plan(bytes: Array(full.prefix(length))) }
+            #expect(error?.message.hasPrefix("plan is not valid JSON") == true || error?.message == "plan must be an object", "cut at \(length): \(error?.message ?? "")")
+        }
+    }
+}
