@@ -132,7 +132,8 @@ struct PostgresRows {
     /// `2024-05-06T07:08:09.123Z` (milliseconds cut, not rounded, as to_char's MS). Infinite
     /// values are null, as to_char answers. False for any other shape (BC dates, another DateStyle).
     static func appendDate(_ text: UnsafeBufferPointer<UInt8>, _ kind: Kind, to out: ByteWriter) -> Bool {
-        if text.elementsEqual("infinity".utf8) || text.elementsEqual("-infinity".utf8) {
+        guard let first = text.first else { return false }
+        if first == UInt8(ascii: "i") || first == UInt8(ascii: "-"), text.elementsEqual("infinity".utf8) || text.elementsEqual("-infinity".utf8) {
             RowWriter.appendNull(to: out)
             return true
         }

@@ -20,7 +20,7 @@ import Testing
     static let specialReals = ["NaN", "Infinity", "-Infinity"]
     /// Stored dates: fractions cut to milliseconds, infinity (null once formatted), a five-digit year.
     static let dates = ["2024-01-01T10:20:30Z", "2024-02-03T04:05:06.9999Z", "2024-03-04T05:06:07.5Z", "2024-12-31T23:59:59.123456Z",
-                        "infinity", "10000-01-01T00:00:00Z"]
+                        "infinity", "-infinity", "10000-01-01T00:00:00Z"]
     /// The last row's date: PostgreSQL's text of it has an era, which the driver leaves to to_char.
     static let eraDate = "0044-03-15 10:00:00 BC"
 
