@@ -14,10 +14,7 @@ struct SQLiteExecutor {
 
     /// Runs a plan; its JSON result goes to a buffer handed over without a copy.
     func run(_ plan: Plan) throws -> ByteWriter {
-        let out = ByteWriter(capacity: connection.resultSizeHint)
-        try run(plan, into: out)
-        connection.resultSizeHint = min(out.count + 64, 262_144)
-        return out
+        try ByteWriter.filled(sizeHint: &connection.resultSizeHint) { try run(plan, into: $0) }
     }
 
     private func run(_ plan: Plan, into out: ByteWriter) throws {

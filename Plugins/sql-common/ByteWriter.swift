@@ -21,6 +21,15 @@ public final class ByteWriter {
 
     deinit { if owned { free(base) } }
 
+    /// A writer filled by `body`, first sized by `sizeHint` — what the connection's previous
+    /// result took, so that one rarely grows — which is then set from this result (at most 256 KiB).
+    public static func filled(sizeHint: inout Int, _ body: (ByteWriter) throws -> Void) rethrows -> ByteWriter {
+        let out = ByteWriter(capacity: sizeHint)
+        try body(out)
+        sizeHint = min(out.count + 64, 262_144)
+        return out
+    }
+
     @inlinable @inline(__always)
     public func reserve(_ extra: Int) {
         if length + extra > capacity { grow(to: length + extra) }
