@@ -82,7 +82,9 @@ enum QueryString {
     }
 
     static func decode<S: StringProtocol>(_ text: S) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        // Most keys and many values have nothing encoded.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
+        return String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }
 

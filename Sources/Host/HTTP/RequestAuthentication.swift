@@ -125,14 +125,21 @@ enum QueryString {
     /// The first value of `name` (percent-decoded, `+` as space).
     static func first(_ name: String, in query: String) -> String? {
         for part in query.split(separator: "&") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard let key = decode(pair[0]), key == name else { continue }
+            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            // Every request looks for access_token: a key with nothing encoded is compared as it is.
+            let key = pair[0]
+            guard needsDecoding(key) ? decode(key) == name : key == name else { continue }
             return pair.count == 2 ? decode(pair[1]) : ""
         }
         return nil
     }
 
     static func decode<S: StringProtocol>(_ text: S) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        guard needsDecoding(text) else { return String(text) }
+        return String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    private static func needsDecoding<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }
     }
 }
