@@ -59,6 +59,37 @@ say "items-pg: wrk warm-up ${pg_warmup} s each"
 run_wrk "$piccolo_list" "$pg_warmup" >/dev/null
 run_wrk "$plinth_list" "$pg_warmup" 64 "${auth_header[@]}" >/dev/null
 
+# The one statement Plinth runs for GET PATH, with its parameters as literals, from PostgreSQL's own
+# log (log_statement must be on), as a pgbench script.
+pg_statement_script() {
+    local path=$1 before
+    before=$(wc -l <"$pg_log")
+    curl -fsS -o /dev/null "${auth_header[@]}" "http://127.0.0.1:$pg_port$path"
+    sleep 0.2
+    tail -n +$((before + 1)) "$pg_log" | python3 "$BENCH_DIR/pg_statement.py"
+}
+
+# PostgreSQL alone: pgbench replays the statement of each read (prepared, 2 clients on the same
+# cores), without HTTP or any server in front: the ceiling the database sets on this machine.
+pgbench_bin=/usr/lib/postgresql/15/bin/pgbench
+if [[ -x "$pgbench_bin" ]]; then
+    say "items-pg: PostgreSQL alone, the same statements through pgbench"
+    psql "$pg_url" -X -q -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 0.5
+    pg_statement_script "/items/articles?limit=100" >"$pg_dir/pgbench-list.sql"
+    pg_statement_script "/items/articles/$pg_pk" >"$pg_dir/pgbench-pk.sql"
+    psql "$pg_url" -X -q -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+    pgbench_tps() {
+        "$pgbench_bin" -n -M prepared -c 2 -j 2 -T "$pg_seconds" -f "$1" "$pg_url" 2>"$pg_dir/pgbench.err" \
+            | awk '/^tps/ { printf "%.0f", $3 }'
+    }
+    pgbench_list=$(pgbench_tps "$pg_dir/pgbench-list.sql")
+    pgbench_pk=$(pgbench_tps "$pg_dir/pgbench-pk.sql")
+    detail "items-pg PostgreSQL alone (pgbench -M prepared -c 2 -j 2, ${pg_seconds} s): list statement $pgbench_list/s, by-key statement $pgbench_pk/s: $(cut -c1-200 "$pg_dir/pgbench-list.sql")"
+else
+    detail "items-pg PostgreSQL alone: skipped, no $pgbench_bin"
+fi
+
 : >"$pg_dir/results.txt"
 pg_measure() {
     local name=$1 url=$2; shift 2
@@ -88,6 +119,10 @@ row "list of 100 of ${pg_rows} (req/s, PostgreSQL)" "$list_rps" "$piccolo_list_r
 row "list of 100 / Plinth's own ping (PostgreSQL)" "$(calc "$list_rps / $ping_rps")" "—" "—" "≥ 0.20 × ping ($ping_rps req/s)" "$(at_least "$list_rps" "$(calc "0.20 * $ping_rps")")"
 row "item by primary key (req/s, PostgreSQL)" "$pk_rps" "$piccolo_pk_rps" "$(calc "$pk_rps / $piccolo_pk_rps")" "—" "info"
 row "item by primary key / Plinth's own ping (PostgreSQL)" "$(calc "$pk_rps / $ping_rps")" "—" "—" "≥ 0.50 × ping" "$(at_least "$pk_rps" "$(calc "0.50 * $ping_rps")")"
+if [[ -n "${pgbench_list:-}" && -n "${pgbench_pk:-}" ]]; then
+    row "list of 100 / the list statement alone in pgbench (PostgreSQL)" "$list_rps" "$pgbench_list" "$(calc "$list_rps / $pgbench_list")" "—" "info"
+    row "item by primary key / its statement alone in pgbench (PostgreSQL)" "$pk_rps" "$pgbench_pk" "$(calc "$pk_rps / $pgbench_pk")" "—" "info"
+fi
 row "peak RSS under items load (MB, PostgreSQL)" "$pg_peak_rss" "—" "—" "≤ 150 MB" "$(at_most "$pg_peak_rss" 150)"
 detail "items-pg peer: piccolo-api $(grep -o '^piccolo_api==.*' "$BENCH_DIR/peers/requirements.txt") on uvicorn with $peer_workers workers (uvloop, httptools), asyncpg pool of 8 per worker"
 
