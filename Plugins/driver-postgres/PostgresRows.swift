@@ -64,8 +64,8 @@ struct PostgresRows {
         case 700, 701, 1700: return .number // float4, float8, numeric
         case 16: return .boolean
         case 114, 3802: return .json
-        // text, varchar, bpchar, name, "char", uuid, time, timetz, interval, bytea, oid, unknown, inet, cidr, macaddr
-        case 25, 1043, 1042, 19, 18, 2950, 1083, 1266, 1186, 17, 26, 705, 869, 650, 829: return .string
+        // text, varchar, bpchar, name, "char", uuid, time, timetz, interval, bytea, inet, cidr, macaddr
+        case 25, 1043, 1042, 19, 18, 2950, 1083, 1266, 1186, 17, 869, 650, 829: return .string
         default: return nil
         }
     }
