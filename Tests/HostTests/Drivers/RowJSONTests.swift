@@ -33,7 +33,8 @@ import Testing
         try database.execute(.schema([.createTable(TableSpec(name: "odd", columns: [
             ColumnSpec("id", .integer, nullable: false, primaryKey: true), ColumnSpec("s", .text), ColumnSpec("r", .float),
             ColumnSpec("n", .bigInteger), ColumnSpec("j", .json), ColumnSpec("b", .boolean), ColumnSpec("d", .dateTime),
-            ColumnSpec("z", .timestamp),
+            ColumnSpec("z", .timestamp), ColumnSpec("u", .uuid), ColumnSpec("m", .decimal, precision: 10, scale: 2), ColumnSpec("tm", .time),
+            ColumnSpec("v", .string, length: 20), ColumnSpec("csv", .csv),
         ]))]))
         var rows: [[Expr]] = []
         // A PostgreSQL float field is a `real`, which ends near 3.4e38.
@@ -48,9 +49,14 @@ import Testing
             let date: JSON = index == count - 1 ? .string(Self.eraDate) : (index % 4 == 0 ? .null : .string(Self.dates[index % Self.dates.count]))
             rows.append([.value(.int(index + 1), type: .integer), .value(text, type: .text), .value(real, type: nil),
                          .value(integer, type: nil), .value(json, type: .json), .value(index % 2 == 0 ? true : false, type: .boolean),
-                         .value(date, type: .dateTime), .value(date, type: .timestamp)])
+                         .value(date, type: .dateTime), .value(date, type: .timestamp),
+                         .value(index % 3 == 0 ? .null : .string(String(format: "%08x-0000-4000-8000-%012x", index, index * 7919)), type: .uuid),
+                         .value(index % 4 == 0 ? .null : .number(["12.50", "-0.01", "99999999.99"][index % 3]), type: .decimal),
+                         .value(index % 4 == 0 ? .null : .string(["00:00:00", "12:34:56", "23:59:59.5"][index % 3]), type: .time),
+                         .value(.string(String(texts[index % texts.count].prefix(20))), type: .string),
+                         .value(index % 3 == 0 ? .null : .string(["a,b", "", "one \"two\", three"][index % 3]), type: .csv)])
         }
-        try database.insert(Insert(table: "odd", columns: ["id", "s", "r", "n", "j", "b", "d", "z"], rows: rows))
+        try database.insert(Insert(table: "odd", columns: ["id", "s", "r", "n", "j", "b", "d", "z", "u", "m", "tm", "v", "csv"], rows: rows))
 
         func column(_ name: String) -> Expr { .column(table: "t", name: name, type: nil) }
         let fields: [(String, Output)] = [
@@ -59,6 +65,8 @@ import Testing
             ("b", .expr(column("b"), type: .boolean)), ("d", .expr(column("d"), type: .dateTime)), ("d_date", .expr(column("d"), type: .date)),
             ("d_timestamp", .expr(column("d"), type: .timestamp)), ("z", .expr(column("z"), type: .timestamp)),
             ("z_dateTime", .expr(column("z"), type: .dateTime)), ("z_date", .expr(column("z"), type: .date)),
+            ("u", .expr(column("u"), type: .uuid)), ("m", .expr(column("m"), type: .decimal)), ("tm", .expr(column("tm"), type: .time)),
+            ("v", .expr(column("v"), type: .string)), ("csv", .expr(column("csv"), type: .csv)),
             ("s as key \"quoted\"\n", .expr(column("s"), type: .string)), ("nested", .object([("s", .expr(column("s"), type: nil))])),
             ("path", .expr(.function(.json, [column("j"), .value("a", type: nil)]), type: nil)),
             ("upper", .expr(.function(.upper, [column("s")]), type: nil)),
