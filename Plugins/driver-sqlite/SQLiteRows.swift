@@ -83,8 +83,11 @@ struct SQLiteRows {
         switch sqlite3_column_type(statement, column) {
         case SQLITE_NULL:
             RowWriter.appendNull(to: out)
-        case SQLITE_INTEGER, SQLITE_FLOAT:
-            // SQLite's own rendering ("%lld", "%!.15g"), which json_object uses too.
+        case SQLITE_INTEGER:
+            // "%lld", as json_object writes it, without SQLite turning the value into text first.
+            out.appendInteger(sqlite3_column_int64(statement, column))
+        case SQLITE_FLOAT:
+            // SQLite's own rendering ("%!.15g"), which json_object uses too.
             let text = sqlite3_column_text(statement, column)
             out.append(text!, count: Int(sqlite3_column_bytes(statement, column)))
         case SQLITE_TEXT:

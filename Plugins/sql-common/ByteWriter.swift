@@ -58,6 +58,26 @@ public final class ByteWriter {
         self.length += length
     }
 
+    /// Appends an integer in decimal, as `%lld` writes it.
+    public func appendInteger(_ value: Int64) {
+        reserve(20)
+        // Digits of the magnitude, last first, then reversed into place.
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+            var index = 0
+            repeat {
+                scratch[index] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                index += 1
+            } while magnitude > 0
+            if value < 0 { base[length] = UInt8(ascii: "-"); length += 1 }
+            for offset in 0..<index { base[length + offset] = scratch[index - 1 - offset] }
+            return index
+        }
+        length += count
+    }
+
     /// Drops what was written after the first `count` bytes.
     public func truncate(to count: Int) {
         precondition(count >= 0 && count <= length, "ByteWriter.truncate past its end")
