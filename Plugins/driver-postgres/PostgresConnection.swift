@@ -33,9 +33,10 @@ final class PostgresConnection {
     }
 
     /// Session settings every connection needs, also after a reset: dates are read and written in
-    /// UTC, and as ISO text (PostgresRows reads that form).
+    /// UTC, and written as ISO text (PostgresRows reads that form); the server's day/month order
+    /// for reading ambiguous dates stays as it is.
     private func setUp() throws {
-        try run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET standard_conforming_strings = on")
+        try run("SET TimeZone = 'UTC'; SET DateStyle = 'ISO'; SET standard_conforming_strings = on")
     }
 
     /// Whether the server side is gone (terminated, restarted, network dropped).

@@ -51,8 +51,13 @@ struct PostgresExecutor {
     /// A read: one column per field with the objects written here (PostgresRows), unless the
     /// result has a column or a value PostgresRows does not write; then, and from then on for
     /// that statement, one json_build_object column per row.
+    ///
+    /// Inside a transaction reads always take the JSON statement. Its result is one json column
+    /// whatever the table's columns are, while a prepared column read fails with "cached plan must
+    /// not change result type" once a column's type has changed, and there that error would
+    /// abort the caller's transaction instead of being retried.
     private func read(_ select: Select, into out: ByteWriter) throws {
-        if let (columns, keys) = try compiler.selectColumns(select), !connection.readsAsJSON(columns.text) {
+        if !connection.inTransaction, let (columns, keys) = try compiler.selectColumns(select), !connection.readsAsJSON(columns.text) {
             let written = try connection.execute(columns) { result -> Bool in
                 guard let kinds = PostgresRows.kinds(of: result, fields: select.fields) else { return false }
                 return PostgresRows(keys: keys, kinds: kinds).appendRows(result, to: out)

@@ -112,4 +112,48 @@ import Testing
         #expect(all == reference.map { $0["all"] ?? .null })
         #expect(all.contains { $0["others"]?.arrayValue?.count == 2 && $0["nested"]?.objectValue != nil && $0["b"]?.boolValue != nil })
     }
+
+    /// A column read prepared before a column's type changed cannot run again (PostgreSQL: "cached
+    /// plan must not change result type"). Outside a transaction the driver prepares it anew; inside
+    /// one, where that error would abort the transaction, reads go through the JSON statement.
+    @Test(arguments: DriverHarness.clients)
+    func readsSurviveAColumnTypeChangeInAndOutOfTransactions(client: String) throws {
+        let fresh = try DriverHarness.open(client, pool: 1)
+        let database = fresh.database
+        try database.execute(.schema([.createTable(TableSpec(name: "changing", columns: [
+            ColumnSpec("id", .integer, nullable: false, primaryKey: true), ColumnSpec("n", .integer),
+        ]))]))
+        _ = try database.insert(Insert(table: "changing", columns: ["id", "n"], rows: [[.value(1, type: .integer), .value(5, type: .integer)]]))
+        let select = Select(table: "changing", alias: "t", fields: [("id", .expr(.column(table: "t", name: "id", type: nil), type: .integer)),
+                                                                     ("n", .expr(.column(table: "t", name: "n", type: nil), type: nil))])
+        #expect(try database.rows(select) == [["id": 1, "n": 5]])
+        try database.execute(.schema([.alterColumn(table: "changing", column: ColumnSpec("n", .bigInteger))]))
+        try database.transaction { tx in
+            #expect(try database.rows(select, in: tx) == [["id": 1, "n": 5]])
+            _ = try database.insert(Insert(table: "changing", columns: ["id", "n"], rows: [[.value(2, type: .integer), .value(6, type: .integer)]]), in: tx)
+        }
+        #expect(try database.rows(select) == [["id": 1, "n": 5], ["id": 2, "n": 6]])
+        try database.execute(.schema([.alterColumn(table: "changing", column: ColumnSpec("n", .string, length: 10))]))
+        #expect(try database.rows(select) == [["id": 1, "n": "5"], ["id": 2, "n": "6"]])
+    }
+
+    /// PostgreSQL dates reach the year 5874897, but to_char, which formats them in the JSON
+    /// statement, stops at 294276: the driver's own formatting must stop there too, so a read
+    /// does not answer or fail depending on which statement served it.
+    @Test func postgresDatesPastToCharsRangeFailAsInTheJSONStatement() throws {
+        let fresh = try DriverHarness.open("pg", pool: 1)
+        let database = fresh.database
+        try database.execute(.schema([.createTable(TableSpec(name: "far", columns: [
+            ColumnSpec("id", .integer, nullable: false, primaryKey: true), ColumnSpec("day", .date),
+        ]))]))
+        _ = try database.insert(Insert(table: "far", columns: ["id", "day"], rows: [[.value(1, type: .integer), .value("294276-12-31", type: .date)],
+                                                                                    [.value(2, type: .integer), .value("294277-01-01", type: .date)]]))
+        func read(_ id: Int) throws -> [JSON] {
+            try database.rows(Select(table: "far", alias: "t", fields: [("day", .expr(.column(table: "t", name: "day", type: nil), type: .date))],
+                                     filter: .compare(.eq, .column(table: "t", name: "id", type: nil), .value(.int(id), type: .integer))))
+        }
+        #expect(try read(1) == [["day": "294276-12-31"]])
+        #expect(throws: DatabaseError.self) { try read(2) }
+        #expect(try read(1) == [["day": "294276-12-31"]])
+    }
 }

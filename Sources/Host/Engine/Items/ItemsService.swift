@@ -84,7 +84,9 @@ struct ItemsService {
     /// The row of a driver's result for a read of at most one row (`[{…}]`), nil for `[]`:
     /// the bytes between the brackets, not parsed and written again.
     static func onlyRow(_ result: [UInt8]) -> [UInt8]? {
-        guard result.count > 2, result.first == UInt8(ascii: "["), result.last == UInt8(ascii: "]") else {
+        guard result.count >= 4, result.first == UInt8(ascii: "["), result.last == UInt8(ascii: "]"),
+              result[1] == UInt8(ascii: "{"), result[result.count - 2] == UInt8(ascii: "}") else {
+            guard result != Array("[]".utf8) else { return nil }
             // Anything else is not a driver's row array: read it the long way.
             return (try? JSON.parse(result))?.arrayValue?.first?.encoded()
         }
