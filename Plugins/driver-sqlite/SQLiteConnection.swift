@@ -135,7 +135,7 @@ final class SQLiteConnection {
     /// The text of column 0 appended to `out` (JSON produced by the statement).
     static func appendText(_ statement: OpaquePointer, to out: ByteWriter) {
         guard let text = sqlite3_column_text(statement, 0) else {
-            out.append(Array("null".utf8))
+            RowWriter.appendNull(to: out)
             return
         }
         out.append(text, count: Int(sqlite3_column_bytes(statement, 0)))

@@ -21,11 +21,7 @@ extension AuthService {
                                   "hash": .string(Self.simpleHash(user["password"]?.stringValue ?? "null"))]
         let token = jwt.sign(claims, ttl: 86_400)
         let link = Self.link(url, default: LoginRedirect.join(config.publicURL, "admin/reset-password"), token: token)
-        do {
-            try MailService(engine: engine, context: context).sendPasswordReset(to: address, url: link)
-        } catch {
-            engine.logger.error("Could not send password reset mail: \(error)")
-        }
+        mail("password reset", context: context) { try $0.sendPasswordReset(to: address, url: link) }
     }
 
     /// `POST /auth/password/reset`: sets the password of the user a reset token names, once.
@@ -57,11 +53,7 @@ extension AuthService {
             let address = existing?["email"]?.stringValue ?? email
             let token = jwt.sign(["email": .string(address), "scope": "invite"], ttl: max(1, config.inviteTokenTTL / 1000))
             let link = Self.link(url, default: LoginRedirect.join(config.publicURL, "admin/accept-invite"), token: token)
-            do {
-                try MailService(engine: engine, context: context).sendInvitation(to: address, url: link)
-            } catch {
-                engine.logger.error("Could not send user invitation mail: \(error)")
-            }
+            mail("user invitation", context: context) { try $0.sendInvitation(to: address, url: link) }
         }
     }
 
@@ -102,11 +94,8 @@ extension AuthService {
         let ttl = (try? engine.env.milliseconds("EMAIL_VERIFICATION_TOKEN_TTL", default: 7 * 86_400_000)) ?? 7 * 86_400_000
         let token = jwt.sign(["email": .string(email), "scope": "pending-registration"], ttl: max(1, ttl / 1000))
         let link = Self.link(input["verification_url"]?.stringValue, default: LoginRedirect.join(config.publicURL, "users/register/verify-email"), token: token)
-        do {
-            try MailService(engine: engine, context: context).sendRegistrationVerification(
-                to: email, url: link, firstName: input["first_name"]?.stringValue, lastName: input["last_name"]?.stringValue)
-        } catch {
-            engine.logger.error("Could not send email verification mail: \(error)")
+        mail("email verification", context: context) {
+            try $0.sendRegistrationVerification(to: email, url: link, firstName: input["first_name"]?.stringValue, lastName: input["last_name"]?.stringValue)
         }
     }
 
@@ -122,6 +111,15 @@ extension AuthService {
     }
 
     // MARK: Pieces
+
+    /// Sends one mail of a flow; a mail that cannot go out is logged, and the flow answers as if it had.
+    private func mail(_ what: String, context: CallContext?, _ send: (MailService) throws -> Void) {
+        do {
+            try send(MailService(engine: engine, context: context))
+        } catch {
+            engine.logger.error("Could not send \(what) mail: \(error)")
+        }
+    }
 
     /// The claims of a token this service issued, or TOKEN_EXPIRED / INVALID_TOKEN.
     private func scopedClaims(_ token: String) throws -> JSONObject {
