@@ -19,6 +19,8 @@ final class PostgresConnection {
     var executed = 0
     /// Bytes the last result took, so the next one's buffer rarely grows.
     var resultSizeHint = 256
+    /// Reads compiled by plan shape.
+    let reads = ReadCache<PostgresRead>()
     /// Column reads whose results have a type `PostgresRows` does not write (bounded).
     private var jsonReads: Set<String> = []
 

@@ -3,6 +3,29 @@ import PlinthJSON
 import SQLCompiler
 import SQLPlan
 
+/// A read compiled for a plan shape: the column statement with its keys (nil for a select
+/// without fields), the fields whose types choose how columns are written, and the
+/// json_build_object statement.
+struct PostgresRead: Sendable {
+    let columns: (sql: ReusableSQL, keys: [String])?
+    let fields: [(key: String, value: Output)]
+    let json: ReusableSQL
+
+    /// The read of a plan shape's select, or nil when its SQL depends on the shape's values.
+    init?(shape select: Select, compiler: Compiler) throws {
+        let shapes = compiler.forShapes
+        guard let json = try shapes.select(select).reusableForm else { return nil }
+        if let (columns, keys) = try shapes.selectColumns(select) {
+            guard let reusable = columns.reusableForm else { return nil }
+            self.columns = (reusable, keys)
+        } else {
+            self.columns = nil
+        }
+        self.fields = select.fields
+        self.json = json
+    }
+}
+
 /// Runs plans on one PostgreSQL connection and produces their JSON results.
 struct PostgresExecutor {
     let database: PostgresDatabase
@@ -57,15 +80,31 @@ struct PostgresExecutor {
     /// not change result type" once a column's type has changed, and there that error would
     /// abort the caller's transaction instead of being retried.
     private func read(_ select: Select, into out: ByteWriter) throws {
-        if !connection.inTransaction, let (columns, keys) = try compiler.selectColumns(select), !connection.readsAsJSON(columns.text) {
+        try read(columns: connection.inTransaction ? nil : try compiler.selectColumns(select), fields: select.fields,
+                 json: { try compiler.select(select) }, into: out)
+    }
+
+    /// Runs a select plan's text: when its shape was compiled before on this connection, only
+    /// its values are read and bound.
+    func run(_ bytes: [UInt8], shape: PlanShape) throws -> ByteWriter {
+        guard let read = connection.reads.read(shape, compile: { try PostgresRead(shape: $0, compiler: compiler) }),
+              let values = try? shape.values(in: bytes) else { return try run(Plan(bytes: bytes)) }
+        let columns = try connection.inTransaction ? nil : read.columns.map { (try $0.sql.bound(to: values, compiler), $0.keys) }
+        return try ByteWriter.filled(sizeHint: &connection.resultSizeHint) { out in
+            try self.read(columns: columns, fields: read.fields, json: { try read.json.bound(to: values, compiler) }, into: out)
+        }
+    }
+
+    private func read(columns: (sql: SQL, keys: [String])?, fields: [(key: String, value: Output)], json: () throws -> SQL, into out: ByteWriter) throws {
+        if let (columns, keys) = columns, !connection.readsAsJSON(columns.text) {
             let written = try connection.execute(columns) { result -> Bool in
-                guard let kinds = PostgresRows.kinds(of: result, fields: select.fields) else { return false }
+                guard let kinds = PostgresRows.kinds(of: result, fields: fields) else { return false }
                 return PostgresRows(keys: keys, kinds: kinds).appendRows(result, to: out)
             }
             if written { return }
             connection.readAsJSON(columns.text)
         }
-        try connection.execute(compiler.select(select)) { PostgresConnection.appendRows($0, to: out) }
+        try connection.execute(json()) { PostgresConnection.appendRows($0, to: out) }
     }
 
     /// An insert that gave an auto-increment key explicitly moves the key's sequence past the table's

@@ -14,6 +14,8 @@ final class SQLiteConnection {
     /// The size of this connection's last read result: the next one reserves that much up front
     /// instead of growing (and copying) its buffer a dozen times.
     var resultSizeHint = 256
+    /// Reads compiled by plan shape.
+    let reads = ReadCache<SQLiteRead<ReusableSQL>>()
 
     init(path: String, busyTimeout: Int32) throws {
         var db: OpaquePointer?

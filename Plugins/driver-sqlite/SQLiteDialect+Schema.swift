@@ -172,7 +172,7 @@ struct RawTable {
         indexes = []
         uniqueIndexColumns = [:]
         for index in raw["indexes"]?.arrayValue ?? [] {
-            guard let indexName = index["name"]?.stringValue, let columnsOfIndex = index["columns"]?.arrayValue?.compactMap(\.stringValue) else { continue }
+            guard index["name"]?.stringValue != nil, let columnsOfIndex = index["columns"]?.arrayValue?.compactMap(\.stringValue) else { continue }
             let origin = index["origin"]?.stringValue ?? "c"
             let unique = index["unique"]?.intValue == 1
             if origin == "pk" { continue }

@@ -3,6 +3,33 @@ import PlinthJSON
 import SQLCompiler
 import SQLPlan
 
+/// A compiled read: its statement, and how a row becomes JSON — one column per field assembled
+/// by `SQLiteRows`, or, when a field's JSON-ness cannot be told from the plan, one json_object
+/// column per row (`rows` nil).
+struct SQLiteRead<Statement: Sendable>: Sendable {
+    let sql: Statement
+    let rows: SQLiteRows?
+}
+
+extension SQLiteRead<SQL> {
+    init(_ select: Select, compiler: Compiler) throws {
+        if let kinds = SQLiteRows.kinds(of: select.fields), let (columns, keys) = try compiler.selectColumns(select) {
+            self.init(sql: columns, rows: SQLiteRows(keys: keys, kinds: kinds))
+        } else {
+            self.init(sql: try compiler.select(select), rows: nil)
+        }
+    }
+}
+
+extension SQLiteRead<ReusableSQL> {
+    /// The read of a plan shape's select, or nil when its SQL depends on the shape's values.
+    init?(shape select: Select, compiler: Compiler) throws {
+        let read = try SQLiteRead<SQL>(select, compiler: compiler.forShapes)
+        guard let sql = read.sql.reusableForm else { return nil }
+        self.init(sql: sql, rows: read.rows)
+    }
+}
+
 /// Runs plans on one SQLite connection and produces their JSON results.
 struct SQLiteExecutor {
     let database: SQLiteDatabase
@@ -20,27 +47,8 @@ struct SQLiteExecutor {
     private func run(_ plan: Plan, into out: ByteWriter) throws {
         switch plan {
         case .select(let select):
-            // One column per field, the objects assembled here (SQLiteRows); or, when a field's
-            // JSON-ness cannot be told from the plan, one json_object column per row.
-            let sql: SQL
-            let appendRow: (OpaquePointer) throws -> Void
-            if let kinds = SQLiteRows.kinds(of: select.fields), let (columns, keys) = try compiler.selectColumns(select) {
-                let rows = SQLiteRows(keys: keys, kinds: kinds)
-                sql = columns
-                appendRow = { try rows.appendRow($0, to: out) }
-            } else {
-                sql = try compiler.select(select)
-                appendRow = { SQLiteConnection.appendText($0, to: out) }
-            }
-            let statement = try connection.prepare(sql)
-            out.append(UInt8(ascii: "["))
-            var first = true
-            try connection.step(statement, sql: sql.text) { statement in
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                try appendRow(statement)
-            }
-            out.append(UInt8(ascii: "]"))
+            let read = try SQLiteRead(select, compiler: compiler)
+            try run(read.sql, rows: read.rows, into: out)
         case .insert(let insert):
             var keys: [JSON] = []
             for sql in try compiler.insert(insert) {
@@ -76,6 +84,28 @@ struct SQLiteExecutor {
         case .stats:
             out.append(JSON.object(["statements": .int(database.statementCount + connection.executed)]).encoded())
         }
+    }
+
+    /// Runs a select plan's text: when its shape was compiled before on this connection, only
+    /// its values are read and bound.
+    func run(_ bytes: [UInt8], shape: PlanShape) throws -> ByteWriter {
+        guard let read = connection.reads.read(shape, compile: { try SQLiteRead(shape: $0, compiler: compiler) }),
+              let values = try? shape.values(in: bytes) else { return try run(Plan(bytes: bytes)) }
+        let sql = try read.sql.bound(to: values, compiler)
+        return try ByteWriter.filled(sizeHint: &connection.resultSizeHint) { try run(sql, rows: read.rows, into: $0) }
+    }
+
+    /// Runs a read's statement and writes its rows as a JSON array.
+    private func run(_ sql: SQL, rows: SQLiteRows?, into out: ByteWriter) throws {
+        let statement = try connection.prepare(sql)
+        out.append(UInt8(ascii: "["))
+        var first = true
+        try connection.step(statement, sql: sql.text) { statement in
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            if let rows { try rows.appendRow(statement, to: out) } else { SQLiteConnection.appendText(statement, to: out) }
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     private func change(_ sql: SQL) throws -> [UInt8] {

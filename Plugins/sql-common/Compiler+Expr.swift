@@ -8,12 +8,12 @@ extension Compiler {
         case .column(let table, let name, _):
             sql += dialect.quote(table) + "." + dialect.quote(name)
         case .value(let value, let type):
-            sql.bind(try dialect.bind(value, type: type))
+            try bind(value, type, &sql)
         case .list(let values, let type):
             sql += "("
             for (index, value) in values.enumerated() {
                 if index > 0 { sql += ", " }
-                sql.bind(try dialect.bind(value, type: type))
+                try bind(value, type, &sql)
             }
             sql += ")"
         case .compare(let op, let left, let right):
@@ -35,6 +35,8 @@ extension Compiler {
             var path: String?
             for (index, arg) in args.enumerated() {
                 if function == .json || function == .jsonValue, index == 1, case .value(let value, _) = arg, let text = value.stringValue {
+                    // The path is written into the SQL, not bound.
+                    if compilesShapes, PlanShape.placeholder(value) != nil { sql.dependOnValues() }
                     path = text
                     continue
                 }
@@ -94,6 +96,25 @@ extension Compiler {
         }
     }
 
+    /// Binds a value converted for `type`, or, compiling a shape, the place of its value.
+    private func bind(_ value: JSON, _ type: FieldType?, _ sql: inout SQL) throws {
+        if compilesShapes, let index = PlanShape.placeholder(value) {
+            sql.bind(.value(index, type))
+        } else {
+            sql.bind(try dialect.bind(value, type: type))
+        }
+    }
+
+    /// The text a substring test matches.
+    static func patternText(_ op: CompareOp, _ value: JSON) throws -> String {
+        switch value {
+        case .string(let string): return string
+        case .number(let number): return number
+        case .bool(let flag): return flag ? "true" : "false"
+        default: throw DriverError.plan("\(op.rawValue) needs a text value")
+        }
+    }
+
     private func junction(_ items: [Expr], _ keyword: String, empty: String, _ sql: inout SQL) throws {
         guard !items.isEmpty else {
             sql += "(" + empty + ")"
@@ -143,9 +164,9 @@ extension Compiler {
             sql += "("
             try expr(left, &sql)
             sql += op == .between ? " BETWEEN " : " NOT BETWEEN "
-            sql.bind(try dialect.bind(values[0], type: type))
+            try bind(values[0], type, &sql)
             sql += " AND "
-            sql.bind(try dialect.bind(values[1], type: type))
+            try bind(values[1], type, &sql)
             sql += ")"
         case .contains, .icontains, .startsWith, .istartsWith, .endsWith, .iendsWith:
             var leftSQL = newSQLContinuing(sql)
@@ -154,14 +175,11 @@ extension Compiler {
             var rightSQL = newSQLContinuing(sql)
             var isPattern = false
             if case .value(let value, _) = right {
-                let text: String
-                switch value {
-                case .string(let string): text = string
-                case .number(let number): text = number
-                case .bool(let flag): text = flag ? "true" : "false"
-                default: throw DriverError.plan("\(op.rawValue) needs a text value")
+                if compilesShapes, let index = PlanShape.placeholder(value) {
+                    rightSQL.bind(.pattern(index, op))
+                } else {
+                    rightSQL.bind(.text(dialect.likePattern(op, try Self.patternText(op, value))))
                 }
-                rightSQL.bind(.text(dialect.likePattern(op, text)))
                 isPattern = true
             } else {
                 try expr(right, &rightSQL)

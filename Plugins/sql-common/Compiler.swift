@@ -8,12 +8,26 @@ import SQLPlan
 /// instance can serve every connection.
 public struct Compiler: Sendable {
     public let dialect: any Dialect
+    /// Whether plans are `PlanShape`s: their values are placeholders, bound later (`ReusableSQL`).
+    public let compilesShapes: Bool
 
     public init(dialect: any Dialect) {
         self.dialect = dialect
+        self.compilesShapes = false
     }
 
-    func newSQL() -> SQL { SQL(placeholder: dialect.placeholder) }
+    private init(dialect: any Dialect, compilesShapes: Bool) {
+        self.dialect = dialect
+        self.compilesShapes = compilesShapes
+    }
+
+    /// The same compiler for plan shapes: the SQL it returns has `sources` for the shape's values.
+    public var forShapes: Compiler { Compiler(dialect: dialect, compilesShapes: true) }
+
+    func newSQL() -> SQL {
+        let dialect = self.dialect
+        return SQL(placeholder: { dialect.placeholder($0) })
+    }
 
     /// SQL text with no parameters (pragmas, catalog queries, DDL).
     public func plain(_ text: String) -> SQL {
@@ -63,6 +77,8 @@ public struct Compiler: Sendable {
             var text = part.text
             if case .expr(.value, _) = output, part.parameters.count == sql.parameters.count + 1,
                text == dialect.placeholder(part.parameters.count), let bound = part.parameters.last {
+                // The column's type follows the value's: not the same SQL for every value of a shape.
+                if part.sources.last?.position == part.parameters.count - 1 { part.dependOnValues() }
                 text = dialect.valueColumn(text, bound)
             }
             sql.adopt(part)

@@ -51,9 +51,14 @@ public final class Database: @unchecked Sendable {
     /// Runs a plan and returns its raw JSON result.
     @discardableResult
     public func execute(_ plan: Plan, in transaction: Transaction? = nil) throws -> [UInt8] {
+        try execute(text: plan.encoded(), in: transaction)
+    }
+
+    /// Runs a plan given as its JSON text and returns its raw JSON result.
+    func execute(text: [UInt8], in transaction: Transaction? = nil) throws -> [UInt8] {
         var result = plinth_buffer()
         var error = plinth_buffer()
-        let status = ABIText.withView(plan.encoded()) { planView in
+        let status = ABIText.withView(text) { planView in
             driver.execute(driver.ctx, handle, transaction?.handle, planView, &result, &error)
         }
         guard status == PLINTH_OK else {
