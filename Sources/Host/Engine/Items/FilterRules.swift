@@ -80,25 +80,36 @@ enum FilterRules {
     /// The operators a field type accepts (`getFilterOperatorsForType`). Plinth adds `_json` for JSON fields, and
     /// `_nicontains` for text, which Directus implements but leaves out of its list.
     static func operators(for type: FieldType) -> Set<String> {
-        let text: Set<String> = ["_contains", "_ncontains", "_icontains", "_nicontains", "_starts_with", "_nstarts_with", "_istarts_with", "_nistarts_with",
-                                 "_ends_with", "_nends_with", "_iends_with", "_niends_with", "_eq", "_neq", "_empty", "_nempty", "_null", "_nnull", "_in", "_nin"]
-        let ordered: Set<String> = ["_eq", "_neq", "_lt", "_lte", "_gt", "_gte", "_between", "_nbetween", "_null", "_nnull", "_in", "_nin"]
         switch type {
-        case .string, .text, .csv, .binary: return text
-        case .hash: return ["_empty", "_nempty", "_null", "_nnull"]
-        case .uuid: return ["_eq", "_neq", "_null", "_nnull", "_in", "_nin"]
-        case .json: return ["_null", "_nnull", "_json"]
-        case .boolean: return ["_eq", "_neq", "_null", "_nnull"]
-        case .integer, .bigInteger, .float, .decimal, .dateTime, .date, .time: return ordered
-        case _ where type.isGeometry: return ["_eq", "_neq", "_null", "_nnull", "_intersects", "_nintersects", "_intersects_bbox", "_nintersects_bbox"]
-        default: return ordered.union(["_contains", "_ncontains", "_empty", "_nempty"])
+        case .string, .text, .csv, .binary: return Operators.text
+        case .hash: return Operators.nullOrEmpty
+        case .uuid: return Operators.uuid
+        case .json: return Operators.json
+        case .boolean: return Operators.boolean
+        case .integer, .bigInteger, .float, .decimal, .dateTime, .date, .time: return Operators.ordered
+        case _ where type.isGeometry: return Operators.geometry
+        default: return Operators.other
         }
+    }
+
+    /// The sets `operators(for:)` returns, built once (a filter checks one per field it names).
+    private enum Operators {
+        static let text: Set<String> = ["_contains", "_ncontains", "_icontains", "_nicontains", "_starts_with", "_nstarts_with", "_istarts_with",
+                                        "_nistarts_with", "_ends_with", "_nends_with", "_iends_with", "_niends_with", "_eq", "_neq", "_empty",
+                                        "_nempty", "_null", "_nnull", "_in", "_nin"]
+        static let ordered: Set<String> = ["_eq", "_neq", "_lt", "_lte", "_gt", "_gte", "_between", "_nbetween", "_null", "_nnull", "_in", "_nin"]
+        static let nullOrEmpty: Set<String> = ["_empty", "_nempty", "_null", "_nnull"]
+        static let uuid: Set<String> = ["_eq", "_neq", "_null", "_nnull", "_in", "_nin"]
+        static let json: Set<String> = ["_null", "_nnull", "_json"]
+        static let boolean: Set<String> = ["_eq", "_neq", "_null", "_nnull"]
+        static let geometry: Set<String> = ["_eq", "_neq", "_null", "_nnull", "_intersects", "_nintersects", "_intersects_bbox", "_nintersects_bbox"]
+        static let other = ordered.union(["_contains", "_ncontains", "_empty", "_nempty"])
     }
 
     /// Refuses an operator the field does not accept, with Directus's message.
     static func check(_ name: String, field: FieldInfo, type: FieldType) throws {
         if field.has("conceal") {
-            guard ["_empty", "_nempty", "_null", "_nnull"].contains(name) else {
+            guard Operators.nullOrEmpty.contains(name) else {
                 throw invalid("Field with \"conceal\" special does not allow the \"\(name)\" filter operator")
             }
             return

@@ -15,6 +15,10 @@ public final class SchemaModel: @unchecked Sendable {
     /// Foreign keys of the database, including those without metadata (for /relations).
     public let foreignKeys: [JSON]
     private let byName: [String: CollectionInfo]
+    /// `relations` by many side and by one side (collection, then field), the first of each kept:
+    /// the planner looks relations up for every field it reads.
+    private let byMany: [String: [String: RelationInfo]]
+    private let byOne: [String: [String: RelationInfo]]
 
     init(vendor: String, collections: [CollectionInfo], relations: [RelationInfo], foreignKeys: [JSON]) {
         self.vendor = vendor
@@ -22,6 +26,16 @@ public final class SchemaModel: @unchecked Sendable {
         self.relations = relations
         self.foreignKeys = foreignKeys
         byName = Dictionary(collections.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var byMany: [String: [String: RelationInfo]] = [:]
+        var byOne: [String: [String: RelationInfo]] = [:]
+        for relation in relations {
+            if byMany[relation.collection]?[relation.field] == nil { byMany[relation.collection, default: [:]][relation.field] = relation }
+            if let related = relation.relatedCollection, let oneField = relation.oneField, byOne[related]?[oneField] == nil {
+                byOne[related, default: [:]][oneField] = relation
+            }
+        }
+        self.byMany = byMany
+        self.byOne = byOne
     }
 
     public func collection(_ name: String) -> CollectionInfo? { byName[name] }
@@ -32,12 +46,12 @@ public final class SchemaModel: @unchecked Sendable {
 
     /// The relation whose many side is `collection.field` (an M2O, or the item side of an M2A).
     public func relation(many collection: String, field: String) -> RelationInfo? {
-        relations.first { $0.collection == collection && $0.field == field }
+        byMany[collection]?[field]
     }
 
     /// The relation whose one side exposes `collection.field` (an O2M alias).
     public func relation(one collection: String, field: String) -> RelationInfo? {
-        relations.first { $0.relatedCollection == collection && $0.oneField == field }
+        byOne[collection]?[field]
     }
 }
 
@@ -51,6 +65,19 @@ public struct CollectionInfo: Sendable {
     /// Fields: columns in table order, then alias fields in metadata order.
     public let fields: [FieldInfo]
     public let primaryKey: String?
+    /// Position of each field in `fields` by name (the first of a name).
+    private let positions: [String: Int]
+
+    public init(name: String, meta: JSONObject?, table: JSON?, fields: [FieldInfo], primaryKey: String?) {
+        self.name = name
+        self.meta = meta
+        self.table = table
+        self.fields = fields
+        self.primaryKey = primaryKey
+        var positions: [String: Int] = [:]
+        for (index, field) in fields.enumerated() where positions[field.name] == nil { positions[field.name] = index }
+        self.positions = positions
+    }
 
     public var isSystem: Bool { name.hasPrefix("directus_") }
     public var isFolder: Bool { table == nil }
@@ -62,7 +89,7 @@ public struct CollectionInfo: Sendable {
     }
     public var sortField: String? { meta?["sort_field"]?.stringValue }
 
-    public func field(_ name: String) -> FieldInfo? { fields.first { $0.name == name } }
+    public func field(_ name: String) -> FieldInfo? { positions[name].map { fields[$0] } }
     public var primaryKeyField: FieldInfo? { primaryKey.flatMap(field) }
 }
 
