@@ -84,11 +84,12 @@ struct PostgresExecutor {
                  json: { try compiler.select(select) }, into: out)
     }
 
-    /// Runs a select plan's text: when its shape was compiled before on this connection, only
-    /// its values are read and bound.
-    func run(_ bytes: [UInt8], shape: PlanShape) throws -> ByteWriter {
+    /// Runs a select plan's text with the read compiled for its shape on this connection
+    /// (compiling it the first time); nil when the shape's SQL cannot be reused or the text is not
+    /// a plan of the shape: then the caller decodes the plan and runs it as any other.
+    func run(_ bytes: [UInt8], shape: PlanShape) throws -> ByteWriter? {
         guard let read = connection.reads.read(shape, compile: { try PostgresRead(shape: $0, compiler: compiler) }),
-              let values = try? shape.values(in: bytes) else { return try run(Plan(bytes: bytes)) }
+              let values = try? shape.values(in: bytes) else { return nil }
         let columns = try connection.inTransaction ? nil : read.columns.map { (try $0.sql.bound(to: values, compiler), $0.keys) }
         return try ByteWriter.filled(sizeHint: &connection.resultSizeHint) { out in
             try self.read(columns: columns, fields: read.fields, json: { try read.json.bound(to: values, compiler) }, into: out)

@@ -103,19 +103,22 @@ private let postgresRollback: @convention(c) (UnsafeMutableRawPointer?, UnsafeMu
 private let postgresExecute: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, plinth_str, UnsafeMutablePointer<plinth_buffer>?, UnsafeMutablePointer<plinth_buffer>?) -> plinth_status = { _, db, tx, planJSON, outResult, outError in
     do {
         let bytes = Bytes.array(planJSON)
-        let result: ByteWriter
         if let shape = PlanShape(of: bytes) {
             // A select: compiled once per shape on each connection (ReadCache).
+            let cached: ByteWriter?
             if let tx {
                 let transaction = transaction(tx)
-                result = try PostgresExecutor(database: transaction.database, connection: transaction.connection).run(bytes, shape: shape)
+                cached = try PostgresExecutor(database: transaction.database, connection: transaction.connection).run(bytes, shape: shape)
             } else {
                 let pool = database(db)
-                result = try pool.with { try PostgresExecutor(database: pool, connection: $0).run(bytes, shape: shape) }
+                cached = try pool.with { try PostgresExecutor(database: pool, connection: $0).run(bytes, shape: shape) }
             }
-            outResult?.pointee = result.take()
-            return PLINTH_OK
+            if let cached {
+                outResult?.pointee = cached.take()
+                return PLINTH_OK
+            }
         }
+        let result: ByteWriter
         let plan = try Plan(bytes: bytes)
         if let tx {
             let transaction = transaction(tx)

@@ -86,11 +86,12 @@ struct SQLiteExecutor {
         }
     }
 
-    /// Runs a select plan's text: when its shape was compiled before on this connection, only
-    /// its values are read and bound.
-    func run(_ bytes: [UInt8], shape: PlanShape) throws -> ByteWriter {
+    /// Runs a select plan's text with the read compiled for its shape on this connection
+    /// (compiling it the first time); nil when the shape's SQL cannot be reused or the text is not
+    /// a plan of the shape: then the caller decodes the plan and runs it as any other.
+    func run(_ bytes: [UInt8], shape: PlanShape) throws -> ByteWriter? {
         guard let read = connection.reads.read(shape, compile: { try SQLiteRead(shape: $0, compiler: compiler) }),
-              let values = try? shape.values(in: bytes) else { return try run(Plan(bytes: bytes)) }
+              let values = try? shape.values(in: bytes) else { return nil }
         let sql = try read.sql.bound(to: values, compiler)
         return try ByteWriter.filled(sizeHint: &connection.resultSizeHint) { try run(sql, rows: read.rows, into: $0) }
     }

@@ -113,20 +113,23 @@ private let sqliteRollback: @convention(c) (UnsafeMutableRawPointer?, UnsafeMuta
 private let sqliteExecute: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, plinth_str, UnsafeMutablePointer<plinth_buffer>?, UnsafeMutablePointer<plinth_buffer>?) -> plinth_status = { _, db, tx, planJSON, outResult, outError in
     do {
         let bytes = Bytes.array(planJSON)
-        let result: ByteWriter
         if let shape = PlanShape(of: bytes) {
             // A select: compiled once per shape on each connection (ReadCache).
+            let cached: ByteWriter?
             if let tx {
                 let transaction = transaction(tx)
-                result = try SQLiteExecutor(database: transaction.database, connection: transaction.connection, rebuildsAllowed: transaction.foreignKeysOff)
+                cached = try SQLiteExecutor(database: transaction.database, connection: transaction.connection, rebuildsAllowed: transaction.foreignKeysOff)
                     .run(bytes, shape: shape)
             } else {
                 let pool = database(db)
-                result = try pool.with { try SQLiteExecutor(database: pool, connection: $0, rebuildsAllowed: false).run(bytes, shape: shape) }
+                cached = try pool.with { try SQLiteExecutor(database: pool, connection: $0, rebuildsAllowed: false).run(bytes, shape: shape) }
             }
-            outResult?.pointee = result.take()
-            return PLINTH_OK
+            if let cached {
+                outResult?.pointee = cached.take()
+                return PLINTH_OK
+            }
         }
+        let result: ByteWriter
         let plan = try Plan(bytes: bytes)
         if let tx {
             let transaction = transaction(tx)

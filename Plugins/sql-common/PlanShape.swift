@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PlinthJSON
 import SQLPlan
 
@@ -15,18 +20,23 @@ import SQLPlan
 /// valid JSON the bytes `{"v":` can only open an object whose first member is `v` — inside a
 /// string a quote is escaped — so the values are found without walking the whole document:
 /// the text between them is copied in runs, which makes the scan much cheaper than decoding.
-/// Each value is then parsed on its own (`values(in:)`), which checks it.
+/// Each value is then parsed on its own (`values(in:)`), which checks it, to the depth left at
+/// its place in the plan.
+///
+/// A placeholder cannot be forged: text holding U+0001 — the raw byte or `\u0001` — is not
+/// taken, so the only strings of a shape that start with it are the scanner's own.
 public struct PlanShape: Sendable {
     /// The shape's bytes: the cache key, and a plan to decode when the shape is new.
     public let bytes: [UInt8]
     /// A hash of `bytes`, computed once.
     public let hash: UInt64
-    /// Where each placeholder's value is in the plan's text, in placeholder order.
-    let valueRanges: [Range<Int>]
+    /// Where each placeholder's value is in the plan's text, in placeholder order, and how many
+    /// arrays and objects enclose it there.
+    let valueRanges: [(range: Range<Int>, depth: Int)]
 
     /// The shape of a select plan, or nil for another plan or text this scanner does not take.
     public init?(of plan: [UInt8]) {
-        let scanned = plan.withUnsafeBufferPointer { input -> ([UInt8], [Range<Int>])? in
+        let scanned = plan.withUnsafeBufferPointer { input -> ([UInt8], [(range: Range<Int>, depth: Int)])? in
             var scanner = ShapeScanner(input: input)
             return scanner.scan()
         }
@@ -38,8 +48,9 @@ public struct PlanShape: Sendable {
 
     /// The plan's values in placeholder order; an error when one is not valid JSON.
     public func values(in plan: [UInt8]) throws -> [JSON] {
-        try valueRanges.map { range in
-            do { return try JSON.parse(plan[range]) } catch { throw PlanError("plan is not valid JSON: \(error)") }
+        try valueRanges.map { value in
+            // The plan's nesting limit counts from the plan's root (JSON.parse's default).
+            do { return try JSON.parse(plan[value.range], maxDepth: 512 - value.depth) } catch { throw PlanError("plan is not valid JSON: \(error)") }
         }
     }
 
@@ -47,16 +58,21 @@ public struct PlanShape: Sendable {
     static func placeholder(_ value: JSON) -> Int? {
         guard case .string(let text) = value else { return nil }
         var utf8 = text.utf8.makeIterator()
-        guard utf8.next() == marker, utf8.next() != nil, let first = utf8.next() else { return nil }
+        guard utf8.next() == marker, let kind = utf8.next(), kinds.contains(kind), let first = utf8.next() else { return nil }
         var index = 0
+        var digits = 0
         var digit: UInt8? = first
         while let byte = digit {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return nil }
             index = index * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
             digit = utf8.next()
         }
         return index
     }
+
+    /// The kind letters of placeholders: s(tring), n(umber), b(oolean), a(rray), o(bject).
+    static let kinds: [UInt8] = Array("snbao".utf8)
 
     /// The first character of a placeholder string, U+0001, which no name the host sends holds;
     /// should one reach SQL text or a constant parameter, the compiled form is not reused.
@@ -96,9 +112,11 @@ private struct ShapeScanner {
     let input: UnsafeBufferPointer<UInt8>
     var position = 0
     var output: [UInt8] = []
-    var ranges: [Range<Int>] = []
+    var ranges: [(range: Range<Int>, depth: Int)] = []
     /// Where the text not yet copied to `output` starts.
     var copied = 0
+    /// Arrays and objects open at `position`.
+    var depth = 0
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -106,39 +124,63 @@ private struct ShapeScanner {
 
     static let prefix = Array(#"{"v":1,"op":"select","select":{"#.utf8)
 
-    mutating func scan() -> ([UInt8], [Range<Int>])? {
-        guard input.count > Self.prefix.count, input.starts(with: Self.prefix) else { return nil }
+    mutating func scan() -> ([UInt8], [(range: Range<Int>, depth: Int)])? {
+        guard input.count > Self.prefix.count, input.starts(with: Self.prefix), !holdsMarker() else { return nil }
         output.reserveCapacity(input.count + 16)
         position = Self.prefix.count
+        depth = 2
         while let open = nextObject() {
+            position = open + 1
+            depth += 1
             // `{"v":` — a value; `{"l":[` — a list of values.
             guard open + 5 < input.count, input[open + 1] == UInt8(ascii: "\""), input[open + 3] == UInt8(ascii: "\""),
-                  input[open + 4] == UInt8(ascii: ":") else {
-                position = open + 1
-                continue
-            }
+                  input[open + 4] == UInt8(ascii: ":") else { continue }
             switch input[open + 2] {
             case UInt8(ascii: "v"):
                 position = open + 5
-                guard bound() else { return nil }
+                guard bound(depth: depth) else { return nil }
             case UInt8(ascii: "l") where input[open + 5] == UInt8(ascii: "["):
                 position = open + 6
                 guard list() else { return nil }
             default:
-                position = open + 1
+                continue
             }
         }
+        guard depth == 0 else { return nil }
         copy(upTo: input.count)
         return (output, ranges)
     }
 
-    /// The next `{` from `position`, stepping over strings (whose content is never structure).
+    /// Whether the text holds U+0001, raw or escaped (then a placeholder could be forged).
+    func holdsMarker() -> Bool {
+        guard let base = input.baseAddress else { return false }
+        if memchr(base, Int32(PlanShape.marker), input.count) != nil { return true }
+        var offset = 0
+        while offset < input.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\\")), input.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 5 < input.count, input[index + 1] == UInt8(ascii: "u"), input[index + 2] == UInt8(ascii: "0"),
+               input[index + 3] == UInt8(ascii: "0"), input[index + 4] == UInt8(ascii: "0"), input[index + 5] == UInt8(ascii: "1") {
+                return true
+            }
+            offset = index + 2
+        }
+        return false
+    }
+
+    /// The next `{` from `position`, stepping over strings (whose content is never structure) and
+    /// counting the arrays and objects opened and closed on the way.
     mutating func nextObject() -> Int? {
         while position < input.count {
             switch input[position] {
             case UInt8(ascii: "{"): return position
             case UInt8(ascii: "\""):
                 guard skipString() else { return nil }
+            case UInt8(ascii: "["):
+                depth += 1
+                position += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                position += 1
             default: position += 1
             }
         }
@@ -150,7 +192,7 @@ private struct ShapeScanner {
         guard position < input.count else { return false }
         if input[position] == UInt8(ascii: "]") { position += 1; return true }
         while true {
-            guard bound(), position < input.count else { return false }
+            guard bound(depth: depth + 1), position < input.count else { return false }
             let byte = input[position]
             position += 1
             if byte == UInt8(ascii: "]") { return true }
@@ -160,7 +202,7 @@ private struct ShapeScanner {
 
     /// One bound value at `position`: the text before it copied, a placeholder written in its
     /// place (`null` stays as it is), its range kept.
-    mutating func bound() -> Bool {
+    mutating func bound(depth: Int) -> Bool {
         let start = position
         guard let kind = skipValue(depth: 0) else { return false }
         if kind == UInt8(ascii: "z") {
@@ -173,7 +215,7 @@ private struct ShapeScanner {
         output.append(kind)
         output.append(contentsOf: String(ranges.count).utf8)
         output.append(UInt8(ascii: "\""))
-        ranges.append(start..<position)
+        ranges.append((start..<position, depth))
         copied = position
         return true
     }

@@ -151,6 +151,49 @@ import Testing
         #expect(Self.ids(Self.agreed(database, good)) == [1, 2])
     }
 
+    /// Text the host does not write but the ABI accepts: a value the scanner leaves in the shape
+    /// (a space before its colon) that looks like a placeholder, U+0001 in a value, a second `op`
+    /// that makes the plan a write, a value nested deeper than a plan may be. Each is answered
+    /// as decoding the plan answers it; the write runs in its transaction and leaves nothing.
+    @Test(arguments: DriverHarness.clients)
+    func textTheHostDoesNotWriteIsAnsweredAsDecoded(client: String) throws {
+        let fresh = try DriverHarness.open(client)
+        let database = fresh.database
+        try DriverFixture.seed(database)
+        let byKey = String(decoding: Self.articles(.and([.compare(.gte, Self.id("id"), .value(.int(1), type: .integer)),
+                                                         .compare(.eq, Self.id("title"), .value(.string("Hello World"), type: .string))])).encoded(), as: UTF8.self)
+        #expect(Self.ids(Self.agreed(database, Array(byKey.utf8))) == [1])
+        for forged in [#"{"v" :"\u0001n0","t":"string"}"#, #"{"v" :"\u0001s1","t":"string"}"#, #"{"v" :"\u0001s7","t":"string"}"#,
+                       #"{"v" :"\u0001n99999999999999999999999","t":"string"}"#, #"{"v":"\u0001s0","t":"string"}"#,
+                       #"{"v":"a\u0001s0","t":"string"}"#, "{\"v\":\"\u{1}s0\",\"t\":\"string\"}"] {
+            let text = byKey.replacingOccurrences(of: #"{"v":"Hello World","t":"string"}"#, with: forged)
+            #expect(text != byKey)
+            let answer = Self.agreed(database, Array(text.utf8))
+            // A raw control character in a string is not JSON.
+            if forged.utf8.contains(1) { #expect(answer.hasPrefix("error invalid_plan")) } else { #expect(Self.ids(answer) == [], "\(forged)") }
+        }
+        let forgedLike = String(decoding: Self.articles(.and([.compare(.contains, Self.id("title"), .value(.string("o"), type: .string)),
+                                                              .compare(.contains, Self.id("title"), .value(.string("x"), type: .string))])).encoded(), as: UTF8.self)
+            .replacingOccurrences(of: #"{"v":"x","t":"string"}"#, with: #"{"v" :"\u0001s0","t":"string"}"#)
+        #expect(Self.ids(Self.agreed(database, Array(forgedLike.utf8))) == [])
+
+        // A second "op" wins when the plan is decoded: an insert whose second row breaks the unique title.
+        let select = String(decoding: Self.articles(nil).encoded(), as: UTF8.self).dropLast()
+        let insert = select + #","op":"insert","table":"articles","columns":["title"],"rows":[[{"v":"dup-new-1","t":"string"}],[{"v":"Hello World","t":"string"}]],"returning":"id"}"#
+        let answer = Self.agreed(database, Array(insert.utf8))
+        #expect(answer.hasPrefix("error unique"), "\(answer)")
+        #expect(Self.ids(Self.agreed(database, Self.articles(.compare(.eq, Self.id("title"), .value("dup-new-1", type: .string))))) == [])
+
+        // Values nested up to as deep as a plan may go, and deeper.
+        var tooDeep: [Bool] = []
+        for levels in 500...510 {
+            let deep = String(repeating: "[", count: levels) + String(repeating: "]", count: levels)
+            let text = byKey.replacingOccurrences(of: #"{"v":"Hello World","t":"string"}"#, with: #"{"v":"# + deep + #","t":"json"}"#)
+            tooDeep.append(Self.agreed(database, Array(text.utf8)).contains("nesting deeper"))
+        }
+        #expect(tooDeep.first == false && tooDeep.last == true)
+    }
+
     /// Inside a transaction a read of a cached shape runs on the transaction's connection and sees its writes.
     @Test(arguments: DriverHarness.clients)
     func cachedReadsInATransactionSeeItsWrites(client: String) throws {
