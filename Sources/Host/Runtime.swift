@@ -37,7 +37,7 @@ public final class Runtime: @unchecked Sendable {
         self.env = env
         self.settings = settings
         self.logger = logger
-        pool = BlockingPool(threads: settings.pluginThreads)
+        pool = BlockingPool(threads: settings.pluginThreads, watch: settings.pluginThreadsWatch)
         slowPool = BlockingPool(threads: settings.pluginSlowThreads)
         bus = EventBus(pool: pool, logger: logger)
         registry = Registry(bus: bus)

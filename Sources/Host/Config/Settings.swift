@@ -20,6 +20,8 @@ public struct Settings: Sendable {
     public var pluginsPath: String?
     /// Threads of the pool that runs blocking plugin calls (`PLUGIN_THREADS`).
     public var pluginThreads: Int
+    /// Microseconds an idle blocking-pool thread watches for work before it sleeps (PLUGIN_THREADS_WATCH).
+    public var pluginThreadsWatch: Int
     /// Threads of the pool for long-blocking routes such as logins (`PLUGIN_SLOW_THREADS`).
     public var pluginSlowThreads: Int
     /// The data folder of the embedded default.
@@ -55,6 +57,10 @@ public struct Settings: Sendable {
         // A few threads per core: database calls wait briefly, and every extra runnable thread costs
         // context switches (bench/run items-pg on 2 cores: 6 threads served 13–35% more item reads than 16).
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(6, ProcessInfo.processInfo.activeProcessorCount * 3), in: 1...1024)
+        // Watching pays with an embedded database, whose calls are short and CPU-bound; with a
+        // database server on the same cores the watching thread takes CPU from it.
+        let embedded = env.string("DB_CLIENT", default: "sqlite3").lowercased() == "sqlite3"
+        pluginThreadsWatch = try env.int("PLUGIN_THREADS_WATCH", default: embedded ? 30 : 0, in: 0...1000)
         pluginSlowThreads = try env.int("PLUGIN_SLOW_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 2), in: 1...1024)
         rateLimit = try RateLimitSettings(env)
         cors = try CORSSettings(env)
