@@ -14,21 +14,28 @@ import Synchronization
 /// (yielding the CPU between looks) before it sleeps, and a submitter wakes a
 /// sleeping thread only when no thread is watching: under a steady stream of
 /// short calls (reads of an embedded database) work is taken without a
-/// wake-up, which costs a system call on each side and a context switch.
+/// wake-up, which costs a system call on each side and a context switch. A
+/// thread that takes work and leaves more queued wakes the next sleeper, so
+/// work queued during one watch never waits behind another item.
 public final class BlockingPool: @unchecked Sendable {
-    /// Number of threads.
-    public let size: Int
+    /// Number of threads started.
+    public private(set) var size = 0
 
     private let lock = NSCondition()
-    private var queue: [Work] = []
+    /// Queued work from `head` on; taken slots are emptied at once, so nothing they captured
+    /// outlives its run.
+    private var queue: [Work?] = []
     private var head = 0
     private var sleeping = 0
     private var active = true
-    private var running: Int
-    private let finished = NSCondition()
+    /// Threads not yet exited, and `shutdown` callers waiting for none to be left; under `lock`.
+    private var running = 0
+    private var stopped: [CheckedContinuation<Void, Never>] = []
     /// Queued work not yet taken, and threads watching the queue, read without the lock.
     private let pending = Atomic<Int>(0)
     private let watching = Atomic<Int>(0)
+    /// Set by `shutdown`, so that a watching thread stops watching.
+    private let closing = Atomic<Bool>(false)
 
     /// How long the watching thread looks at the queue before it sleeps; 0: threads sleep at once.
     private let watchNanoseconds: UInt64
@@ -39,35 +46,40 @@ public final class BlockingPool: @unchecked Sendable {
     }
 
     /// Starts a pool of `threads` threads; an idle one watches for work for `watch` microseconds
-    /// before it sleeps (`PLUGIN_THREADS_WATCH`).
+    /// before it sleeps (`PLUGIN_THREADS_WATCH`). Stops the process when not one thread starts.
     public init(threads: Int, watch: Int = 0) {
-        size = max(1, threads)
         watchNanoseconds = UInt64(max(0, watch)) * 1000
-        running = size
-        for index in 0..<size {
-            Thread { [self] in
-                BlockingPool.nameThread("TP-#\(index)")
-                work()
-            }.start()
+        var started = 0
+        for index in 0..<max(1, threads) {
+            lock.lock()
+            running += 1
+            lock.unlock()
+            if Self.startThread(name: "TP-#\(index)", { [self] in work() }) {
+                started += 1
+            } else {
+                lock.lock()
+                running -= 1
+                lock.unlock()
+            }
         }
+        precondition(started > 0, "the blocking pool could not start any thread")
+        size = started
     }
 
-    /// Names the calling thread (as NIO named its pool's threads, for `top -H` and perf): a Linux
-    /// thread otherwise keeps its creator's name. `pthread_setname_np` is a GNU extension the
-    /// Glibc module does not declare, so it is looked up.
-    private static func nameThread(_ name: String) {
-        typealias SetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_setname_np") else { return }
-        _ = unsafeBitCast(symbol, to: SetName.self)(pthread_self(), name)
-    }
-
-    /// Runs `body` on a pool thread and returns its result.
+    /// Runs `body` on a pool thread and returns its result. Work whose task is cancelled before
+    /// a thread takes it is not run (CancellationError), as with NIO's pool.
     public func run<T>(_ body: @escaping () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
-            enqueue(Work { active in
-                guard active else { return continuation.resume(throwing: PoolStopped()) }
-                continuation.resume(with: Result { try body() })
-            })
+        let cancelled = CancelFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+                enqueue(Work { active in
+                    guard active else { return continuation.resume(throwing: PoolStopped()) }
+                    guard !cancelled.isSet else { return continuation.resume(throwing: CancellationError()) }
+                    continuation.resume(with: Result { try body() })
+                })
+            }
+        } onCancel: {
+            cancelled.set()
         }
     }
 
@@ -76,25 +88,21 @@ public final class BlockingPool: @unchecked Sendable {
         enqueue(Work { active in if active { body() } })
     }
 
-    /// Stops accepting work and waits for running work to finish; queued work is dropped
-    /// (`run` throws for it).
+    /// Stops accepting work; work queued and not started is refused at once (`run` throws
+    /// PoolStopped, `submit`ted bodies are dropped). Returns when running work has finished and
+    /// every thread has left.
     public func shutdown() async {
-        stopAccepting()
+        for work in stopAccepting() { work.body(false) }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread {
-                self.finished.lock()
-                while self.running > 0 { self.finished.wait() }
-                self.finished.unlock()
+            lock.lock()
+            if running == 0 {
+                lock.unlock()
                 continuation.resume()
-            }.start()
+            } else {
+                stopped.append(continuation)
+                lock.unlock()
+            }
         }
-    }
-
-    private func stopAccepting() {
-        lock.lock()
-        active = false
-        lock.broadcast()
-        lock.unlock()
     }
 
     /// Whether the pool still takes work (false once `shutdown` began).
@@ -107,6 +115,26 @@ public final class BlockingPool: @unchecked Sendable {
     /// The pool has stopped.
     public struct PoolStopped: Error, CustomStringConvertible {
         public var description: String { "the blocking pool has stopped" }
+    }
+
+    /// Set when the task awaiting a `run` is cancelled.
+    private final class CancelFlag: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .acquiring) }
+        func set() { flag.store(true, ordering: .releasing) }
+    }
+
+    private func stopAccepting() -> [Work] {
+        lock.lock()
+        active = false
+        closing.store(true, ordering: .releasing)
+        let left = queue[head...].compactMap { $0 }
+        queue = []
+        head = 0
+        pending.store(0, ordering: .relaxed)
+        lock.broadcast()
+        lock.unlock()
+        return left
     }
 
     private func enqueue(_ work: Work) {
@@ -129,9 +157,10 @@ public final class BlockingPool: @unchecked Sendable {
     private func take() -> Work? {
         guard head < queue.count else { return nil }
         let work = queue[head]
+        queue[head] = nil
         head += 1
         if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
+            queue.removeAll(keepingCapacity: queue.count <= 1024)
             head = 0
         } else if head >= 1024 {
             queue.removeFirst(head)
@@ -147,38 +176,30 @@ public final class BlockingPool: @unchecked Sendable {
             var next = take()
             while next == nil, active {
                 lock.unlock()
-                if watch() {
-                    lock.lock()
-                    next = take()
-                    continue
-                }
+                let arrived = watch()
                 lock.lock()
                 next = take()
-                guard next == nil, active else { break }
+                guard next == nil, active, !arrived else { continue }
                 sleeping += 1
                 lock.wait()
                 sleeping -= 1
                 next = take()
             }
-            let stopping = !active
+            // More work queued than this thread takes (it arrived while one thread watched): pass
+            // the wake-up on.
+            let wakeAnother = next != nil && head < queue.count && sleeping > 0
             lock.unlock()
-            if let next {
-                next.body(!stopping)
-                continue
-            }
-            // Stopped: drop what is left, then leave.
-            lock.lock()
-            let left = Array(queue[head...])
-            queue = []
-            head = 0
-            lock.unlock()
-            for work in left { work.body(false) }
-            finished.lock()
-            running -= 1
-            finished.broadcast()
-            finished.unlock()
-            return
+            if wakeAnother { lock.signal() }
+            guard let next else { break }
+            next.body(true)
         }
+        // Stopped: the last thread out releases the shutdown callers.
+        lock.lock()
+        running -= 1
+        let waiting = running == 0 ? stopped : []
+        if running == 0 { stopped = [] }
+        lock.unlock()
+        for continuation in waiting { continuation.resume() }
     }
 
     /// Watches the queue for a short while, if no other thread does; true when work arrived.
@@ -188,8 +209,51 @@ public final class BlockingPool: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         while true {
             if pending.load(ordering: .acquiring) > 0 { return true }
+            if closing.load(ordering: .acquiring) { return false }
             if DispatchTime.now().uptimeNanoseconds - start > watchNanoseconds { return false }
             sched_yield()
         }
+    }
+
+    // MARK: Threads
+
+    private final class Start {
+        let name: String
+        let body: () -> Void
+        init(name: String, body: @escaping () -> Void) {
+            self.name = name
+            self.body = body
+        }
+    }
+
+    /// Starts a detached thread running `body`; false when the system refuses one (NIO's pool
+    /// stopped the process then; Foundation's Thread ignores the failure).
+    private static func startThread(name: String, _ body: @escaping () -> Void) -> Bool {
+        let start = Unmanaged.passRetained(Start(name: name, body: body))
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { argument in
+            let start = Unmanaged<Start>.fromOpaque(argument!).takeRetainedValue()
+            BlockingPool.nameThread(start.name)
+            start.body()
+            return nil
+        }, start.toOpaque())
+        guard status == 0 else {
+            start.release()
+            return false
+        }
+        pthread_detach(thread)
+        return true
+    }
+
+    /// Names the calling thread (as NIO named its pool's threads, for `top -H` and perf): a Linux
+    /// thread otherwise keeps its creator's name. `pthread_setname_np(pthread_t, const char *)`
+    /// is a GNU extension the Glibc module does not declare, so it is looked up (Linux only:
+    /// Darwin's takes only a name).
+    private static func nameThread(_ name: String) {
+        #if os(Linux)
+        typealias SetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_setname_np") else { return }
+        _ = unsafeBitCast(symbol, to: SetName.self)(pthread_self(), name)
+        #endif
     }
 }

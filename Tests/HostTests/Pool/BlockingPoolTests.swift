@@ -75,6 +75,38 @@ import Testing
         await pool.shutdown()
     }
 
+    /// Work queued while one thread watches is not left behind the item that thread takes: here
+    /// the first item waits for the second, which another (sleeping) thread must run.
+    @Test func workQueuedDuringAWatchWakesASleeper() async throws {
+        let pool = BlockingPool(threads: 3, watch: 5_000_000)
+        try await Task.sleep(nanoseconds: 20_000_000)
+        let second = DispatchSemaphore(value: 0)
+        let outcome = Mutex<DispatchTimeoutResult?>(nil)
+        pool.submit { let result = second.wait(timeout: .now() + 5); outcome.withLock { $0 = result } }
+        pool.submit { second.signal() }
+        while outcome.withLock({ $0 }) == nil { try await Task.sleep(nanoseconds: 1_000_000) }
+        #expect(outcome.withLock { $0 } == .success)
+        await pool.shutdown()
+    }
+
+    /// A `run` whose task is cancelled before a thread takes it does not run.
+    @Test func cancelledWorkDoesNotRun() async throws {
+        let pool = BlockingPool(threads: 1)
+        let gate = DispatchSemaphore(value: 0)
+        let started = Atomic<Bool>(false)
+        pool.submit { started.store(true, ordering: .sequentiallyConsistent); gate.wait() }
+        while !started.load(ordering: .sequentiallyConsistent) { try await Task.sleep(nanoseconds: 1_000_000) }
+        let ran = Atomic<Bool>(false)
+        let task = Task { try await pool.run { ran.store(true, ordering: .sequentiallyConsistent) } }
+        try await Task.sleep(nanoseconds: 10_000_000)
+        task.cancel()
+        gate.signal()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        let didRun = ran.load(ordering: .sequentiallyConsistent)
+        #expect(!didRun)
+        await pool.shutdown()
+    }
+
     /// Shutdown waits for running work; work queued behind it and work submitted later is refused.
     @Test func aStoppedPoolRefusesWork() async throws {
         let pool = BlockingPool(threads: 1)
