@@ -93,7 +93,7 @@ enum Coercion {
         switch type {
         case .integer, .bigInteger:
             if case .number(let text) = value { return Int64(text) != nil ? value : .number(text) }
-            if let text = value.stringValue?.trimmingCharacters(in: .whitespaces), Int64(text) != nil { return .number(text) }
+            if let text = value.stringValue.map(trimmed), Int64(text) != nil { return .number(text) }
             if let text = value.stringValue, let number = Double(text) { return .double(number) }
             if let flag = value.boolValue { return .int(flag ? 1 : 0) }
             return nil
@@ -120,8 +120,18 @@ enum Coercion {
     static func requireNumeric(_ value: JSON, _ type: FieldType) throws {
         guard [.integer, .float, .decimal].contains(type), !value.isNull else { return }
         if value.boolValue != nil || value.doubleValue != nil { return }
-        if let text = value.stringValue, Double(text.trimmingCharacters(in: .whitespaces)) != nil || text.trimmingCharacters(in: .whitespaces).isEmpty { return }
+        if let text = value.stringValue.map(trimmed), Double(text) != nil || text.isEmpty { return }
         throw APIError.invalidQuery("Invalid numeric value")
+    }
+
+    /// `text` without leading and trailing `.whitespaces`; Foundation is asked only when an end
+    /// is not plain ASCII (every key in a URL goes through here).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        if plain(first), plain(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// An array, or a comma-separated string, as a list.

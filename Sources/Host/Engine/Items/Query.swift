@@ -129,7 +129,7 @@ enum QuerySanitizer {
             current.append(character)
         }
         parts.append(current)
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map(Coercion.trimmed).filter { !$0.isEmpty }
     }
 
     /// An object, or a string holding one as JSON.
@@ -149,7 +149,7 @@ enum QuerySanitizer {
     }
 
     static func integer(_ value: JSON) -> Int? {
-        value.intValue ?? value.stringValue.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        value.intValue ?? value.stringValue.flatMap { Int(Coercion.trimmed($0)) }
     }
 
     static func invalid(_ reason: String) -> APIError { APIError.invalidQuery(reason) }
