@@ -15,10 +15,10 @@ public struct SQL: Sendable {
     public private(set) var text = ""
     public private(set) var parameters: [Bound] = []
     /// For SQL compiled from a `PlanShape`: which parameters take the plan's values, by position.
-    public private(set) var sources: [(position: Int, source: ParameterSource)] = []
+    private(set) var sources: [(position: Int, source: ParameterSource)] = []
     /// False once the text depends on one of a plan shape's values (a JSON path written into the
     /// SQL, a bare value's column type): such SQL is not bound again with other values.
-    public private(set) var reusable = true
+    private(set) var reusable = true
     let placeholder: @Sendable (Int) -> String
 
     public init(placeholder: @escaping @Sendable (Int) -> String) {

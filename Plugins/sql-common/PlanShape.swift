@@ -15,11 +15,12 @@ import SQLPlan
 /// in the shape as `null`, since the compiler treats it apart (`= NULL` becomes `IS NULL`), and
 /// so does the length of every list.
 ///
-/// Only the select plans the host writes are taken (`Plan.encoded()`: no whitespace, `"v"` the
-/// first member of a value expression); any other text gets nil and is decoded as usual. In
-/// valid JSON the bytes `{"v":` can only open an object whose first member is `v` — inside a
-/// string a quote is escaped — so the values are found without walking the whole document:
-/// the text between them is copied in runs, which makes the scan much cheaper than decoding.
+/// Only select plans that start as the host writes them (`Plan.encoded()`) are taken; any other
+/// text gets nil and is decoded as usual. In valid JSON the bytes `{"v":` can only open an
+/// object whose first member is `v` — inside a string a quote is escaped — so the values are
+/// found without walking the whole document: the text between them is copied in runs, which
+/// makes the scan much cheaper than decoding. A value written any other way (`{"v" :`) simply
+/// stays in the shape.
 /// Each value is then parsed on its own (`values(in:)`), which checks it, to the depth left at
 /// its place in the plan.
 ///
@@ -122,7 +123,7 @@ private struct ShapeScanner {
         self.input = input
     }
 
-    static let prefix = Array(#"{"v":1,"op":"select","select":{"#.utf8)
+    static let prefix = Array(#"{"v":\#(Plan.version),"op":"select","select":{"#.utf8)
 
     mutating func scan() -> ([UInt8], [(range: Range<Int>, depth: Int)])? {
         guard input.count > Self.prefix.count, input.starts(with: Self.prefix), !holdsMarker() else { return nil }

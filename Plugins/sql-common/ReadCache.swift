@@ -58,9 +58,6 @@ public final class ReadCache<Read> {
         }
         entries[key] = entry
     }
-
-    /// How many shapes are kept (tests).
-    public var count: Int { entries.count }
 }
 
 /// A shape's bytes as a dictionary key, hashed once by `PlanShape`.

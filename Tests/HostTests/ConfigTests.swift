@@ -75,6 +75,16 @@ import Testing
         #expect(throws: ConfigError.self) { try Settings(Environment(["MAX_PAYLOAD_SIZE": "big"])) }
     }
 
+    /// The pool watches for work by default with SQLite, under every name DB_CLIENT accepts for it.
+    @Test func poolThreadsWatchByDefaultOnlyWithSQLite() throws {
+        for (client, watch) in [("", 30), ("sqlite3", 30), ("SQLite", 30), ("pg", 0), ("postgres", 0), ("postgresql", 0)] {
+            let env = client.isEmpty ? Environment([:]) : Environment(["DB_CLIENT": client])
+            #expect(try Settings(env).pluginThreadsWatch == watch, "\(client)")
+        }
+        #expect(try Settings(Environment(["DB_CLIENT": "pg", "PLUGIN_THREADS_WATCH": "12"])).pluginThreadsWatch == 12)
+        #expect(throws: ConfigError.self) { try Settings(Environment(["PLUGIN_THREADS_WATCH": "5000"])) }
+    }
+
     @Test func defaultsAreTheEmbeddedOnes() throws {
         let settings = try Settings(Environment([:]))
         #expect(settings.host == "0.0.0.0")

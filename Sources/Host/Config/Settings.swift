@@ -59,7 +59,7 @@ public struct Settings: Sendable {
         pluginThreads = try env.int("PLUGIN_THREADS", default: max(6, ProcessInfo.processInfo.activeProcessorCount * 3), in: 1...1024)
         // Watching pays with an embedded database, whose calls are short and CPU-bound; with a
         // database server on the same cores the watching thread takes CPU from it.
-        let embedded = env.string("DB_CLIENT", default: "sqlite3").lowercased() == "sqlite3"
+        let embedded = DatabaseSettings.client(env) == "sqlite3"
         pluginThreadsWatch = try env.int("PLUGIN_THREADS_WATCH", default: embedded ? 30 : 0, in: 0...1000)
         pluginSlowThreads = try env.int("PLUGIN_SLOW_THREADS", default: max(4, ProcessInfo.processInfo.activeProcessorCount * 2), in: 1...1024)
         rateLimit = try RateLimitSettings(env)

@@ -194,6 +194,22 @@ import Testing
         #expect(tooDeep.first == false && tooDeep.last == true)
     }
 
+    /// More shapes than a connection keeps (128): the oldest are dropped and compiled again when
+    /// they come back, and every read still answers its own rows.
+    @Test(arguments: DriverHarness.clients)
+    func moreShapesThanAConnectionKeeps(client: String) throws {
+        let fresh = try DriverHarness.open(client, pool: 1)
+        let database = fresh.database
+        try DriverFixture.seed(database)
+        for round in 0..<2 {
+            for limit in 1...200 {
+                let key = (limit + round) % 5 + 1
+                let plan = Self.articles(.compare(.gte, Self.id("id"), .value(.int(key), type: .integer)), limit: limit)
+                #expect(Self.ids(Self.agreed(database, plan)) == Array((key...5).prefix(limit)))
+            }
+        }
+    }
+
     /// Inside a transaction a read of a cached shape runs on the transaction's connection and sees its writes.
     @Test(arguments: DriverHarness.clients)
     func cachedReadsInATransactionSeeItsWrites(client: String) throws {

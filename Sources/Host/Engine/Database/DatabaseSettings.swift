@@ -17,10 +17,16 @@ public struct DatabaseSettings: Sendable {
     /// DB_SSL__* entries, keys lower-cased (`reject_unauthorized`, `ca`, …).
     public var ssl: [String: String]
 
+    /// DB_CLIENT with its aliases folded ("postgres", "postgresql" → "pg"; "sqlite" → "sqlite3"),
+    /// lower-cased, not yet checked.
+    static func client(_ env: Environment) -> String {
+        let client = env.string("DB_CLIENT", default: "sqlite3").lowercased()
+        if ["postgres", "postgresql"].contains(client) { return "pg" }
+        return client == "sqlite" ? "sqlite3" : client
+    }
+
     public init(_ env: Environment, dataPath: String) throws {
-        var client = env.string("DB_CLIENT", default: "sqlite3").lowercased()
-        if ["postgres", "postgresql"].contains(client) { client = "pg" }
-        if client == "sqlite" { client = "sqlite3" }
+        let client = Self.client(env)
         guard ["sqlite3", "pg"].contains(client) else {
             throw ConfigError.invalid("DB_CLIENT", expected: "sqlite3 or pg", found: env.string("DB_CLIENT") ?? "")
         }
